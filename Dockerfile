@@ -1,0 +1,20 @@
+# LangNghe: one image for both roles (`npm run server`, `npm run worker`).
+FROM node:20-bookworm-slim
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ffmpeg ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY prisma ./prisma
+# postinstall generates the Prisma client from prisma/schema.prisma.
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY . .
+ENV NODE_ENV=production \
+    FFMPEG_PATH=/usr/bin/ffmpeg \
+    FFPROBE_PATH=/usr/bin/ffprobe \
+    MEDIA_DIR=/data/media
+RUN mkdir -p /data/media && chown node:node /data/media
+VOLUME ["/data/media"]
+EXPOSE 3000
+USER node
+CMD ["npm", "start"]

@@ -1,0 +1,102 @@
+// Composition root: config → logger → PostgreSQL/Redis → services → roles (server, workers).
+// Only this file wires things together; everything else receives what it needs.
+import { Redis } from 'ioredis';
+import type { Bot } from 'grammy';
+import type { FastifyInstance } from 'fastify';
+import type { Worker } from 'bullmq';
+import { secretsOf, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
+import { createPrisma, ensureDatabase } from './data/database.js';
+import { applyMigrations } from './data/schema-engine.js';
+import { loadVillages } from './data/handbook-repository.js';
+import { describeImport, importContent } from './content/import.js';
+import { AskEngine } from './ask/engine.js';
+import { createQueues } from './jobs/queues.js';
+import { ffmpegVersion, resolveBinaries } from './media/binaries.js';
+import { createBot } from './channels/telegram/bot.js';
+import { createTelegramPublisher } from './channels/telegram/publisher.js';
+import { createZaloClient } from './channels/zalo/client.js';
+import { createServer } from './http/server.js';
+import type { VideoPublisher } from './services/clips/publish-publication.js';
+import { AppError } from './errors.js';
+import { createClipProcessingWorker } from '../workers/clip-processing.worker.js';
+import { createPublishingWorker } from '../workers/publishing.worker.js';
+
+export type Role = 'all' | 'server' | 'worker';
+
+export interface RunningApp {
+  logger: Logger;
+  server?: FastifyInstance;
+  url?: string;
+  close(): Promise<void>;
+}
+
+export async function startApp(config: Config, role: Role, logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) })): Promise<RunningApp> {
+  await ensureDatabase(config.DATABASE_URL);
+  const applied = await applyMigrations(config.DATABASE_URL);
+  if (applied.length) logger.info({ applied }, 'database migrated');
+
+  const prisma = createPrisma(config.DATABASE_URL);
+  // BullMQ needs maxRetriesPerRequest: null so that blocking commands survive Redis restarts.
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
+  const queues = createQueues(redis, config.QUEUE_PREFIX);
+  const binaries = resolveBinaries(config);
+  let version: Promise<string> | undefined;
+  // Cached once it works, asked again while it fails.
+  const cachedVersion = () => (version ??= ffmpegVersion(binaries.ffmpeg).catch((error) => ((version = undefined), Promise.reject(error))));
+  const clipDeps = { prisma, queues, mediaDir: config.MEDIA_DIR, binaries, logger };
+
+  const closers: Array<() => Promise<unknown>> = [];
+  let server: FastifyInstance | undefined;
+  let url: string | undefined;
+  let bot: Bot | undefined;
+
+  if (role !== 'worker') {
+    const summary = await importContent(prisma, config.CONTENT_DIR, { onlyWhenChanged: true });
+    logger.info(describeImport(summary));
+    const engine = new AskEngine(await loadVillages(prisma));
+    if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_MODE !== 'off') {
+      bot = createBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, engine, logger });
+    }
+    const zalo = config.ZALO_ACCESS_TOKEN
+      ? createZaloClient({ apiBase: config.ZALO_API_BASE, accessToken: () => config.ZALO_ACCESS_TOKEN })
+      : undefined;
+    server = await createServer({ config, logger, prisma, redis, queues, engine, binaries, ffmpegVersion: cachedVersion, bot, zalo });
+    url = await server.listen({ port: config.PORT, host: config.HOST });
+    logger.info({ url, telegram: config.TELEGRAM_MODE, zalo: Boolean(zalo) }, 'LangNghe server listening');
+    closers.push(() => server!.close());
+    if (bot && config.TELEGRAM_MODE === 'polling') {
+      const polling = bot;
+      void polling.start({ drop_pending_updates: false }).catch((error) => logger.error({ err: error }, 'telegram polling stopped'));
+      closers.unshift(() => polling.stop());
+    }
+  }
+
+  if (role !== 'server') {
+    const publisher: VideoPublisher =
+      config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_CHANNEL_ID
+        ? createTelegramPublisher({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, channelId: config.TELEGRAM_CHANNEL_ID })
+        : { sendVideo: () => Promise.reject(new AppError('no_channel', 'TELEGRAM_BOT_TOKEN or TELEGRAM_CHANNEL_ID is not set')) };
+    const connection = redis;
+    const workers: Worker[] = [
+      createClipProcessingWorker(clipDeps, { connection, prefix: config.QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY }),
+      createPublishingWorker({ ...clipDeps, publisher }, { connection, prefix: config.QUEUE_PREFIX }),
+    ];
+    for (const worker of workers) worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
+    logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'LangNghe workers running');
+    closers.push(() => Promise.all(workers.map((worker) => worker.close())));
+  }
+
+  return {
+    logger,
+    server,
+    url,
+    async close() {
+      for (const close of closers) await close().catch((error) => logger.warn({ err: error }, 'error while closing'));
+      await queues.close();
+      redis.disconnect();
+      await prisma.$disconnect();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+// One zod schema over the environment. A bad value stops start-up with one message naming every bad key.
+import { z } from 'zod';
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const url = (fallback: string) => z.url().default(fallback);
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PUBLIC_URL: z.url().optional(),
+    DATABASE_URL: url('postgresql://postgres@127.0.0.1:5432/langnghe'),
+    REDIS_URL: url('redis://127.0.0.1:6379'),
+    QUEUE_PREFIX: z.string().regex(/^[\w:.-]+$/).default('langnghe'),
+    CONTENT_DIR: z.string().default('./content'),
+    MEDIA_DIR: z.string().default('./data/media'),
+    MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(4 * 1024 ** 3),
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    FFMPEG_PATH: optionalString,
+    FFPROBE_PATH: optionalString,
+    TELEGRAM_BOT_TOKEN: optionalString,
+    TELEGRAM_MODE: z.enum(['webhook', 'polling', 'off']).optional(),
+    TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+      z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'use 1-256 characters A-Z, a-z, 0-9, _ or -').optional(),
+    ),
+    TELEGRAM_API_ROOT: url('https://api.telegram.org'),
+    TELEGRAM_CHANNEL_ID: optionalString,
+    ZALO_APP_ID: optionalString,
+    ZALO_OA_SECRET_KEY: optionalString,
+    ZALO_ACCESS_TOKEN: optionalString,
+    ZALO_API_BASE: url('https://openapi.zalo.me'),
+  })
+  .transform((env) => ({
+    ...env,
+    // No token, no Telegram: the default mode follows the token.
+    TELEGRAM_MODE: env.TELEGRAM_BOT_TOKEN ? (env.TELEGRAM_MODE ?? 'polling') : 'off',
+  }));
+
+// Rules between keys, checked on the raw environment so they are reported together with the rest.
+function crossKeyProblems(env: NodeJS.ProcessEnv): string[] {
+  const set = (key: string) => Boolean(env[key]?.trim());
+  const problems: string[] = [];
+  if (set('TELEGRAM_BOT_TOKEN') && env.TELEGRAM_MODE === 'webhook' && !set('TELEGRAM_WEBHOOK_SECRET')) {
+    problems.push('TELEGRAM_WEBHOOK_SECRET: required when TELEGRAM_MODE=webhook');
+  }
+  return problems;
+}
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  // Name the key and the problem, never the value: it may be a secret.
+  const problems = [
+    ...(result.error?.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`) ?? []),
+    ...crossKeyProblems(env),
+  ];
+  if (problems.length || !result.success) throw new ConfigError(problems);
+  return result.data;
+}
+
+/** Values that must never appear in a log line or a reply. */
+export function secretsOf(config: Config): string[] {
+  const passwords = [config.DATABASE_URL, config.REDIS_URL].map((value) => decodeURIComponent(new URL(value).password));
+  return [
+    config.TELEGRAM_BOT_TOKEN,
+    config.TELEGRAM_WEBHOOK_SECRET,
+    config.ZALO_OA_SECRET_KEY,
+    config.ZALO_ACCESS_TOKEN,
+    ...passwords,
+  ].filter((value): value is string => Boolean(value && value.length >= 4));
+}

@@ -1,0 +1,22 @@
+import type { Bot } from 'grammy';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { PrismaClient } from '../generated/prisma/client.js';
+import type { AskEngine } from '../ask/engine.js';
+import type { Queues } from '../jobs/queues.js';
+import type { MediaBinaries } from '../media/binaries.js';
+import type { ZaloClient } from '../channels/zalo/client.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  prisma: PrismaClient;
+  redis: Redis;
+  queues: Queues;
+  engine: AskEngine;
+  binaries: MediaBinaries;
+  ffmpegVersion: () => Promise<string>;
+  bot?: Bot;
+  zalo?: ZaloClient;
+}

@@ -1,0 +1,54 @@
+// Job contracts shared by producers and workers: one typed union, ids as payloads, deterministic job ids
+// so that a duplicate enqueue is dropped by BullMQ itself.
+import { Queue, type ConnectionOptions } from 'bullmq';
+import { z } from 'zod';
+
+export const jobContracts = {
+  'clip-processing': z.object({ clipId: z.uuid() }),
+  publishing: z.object({ publicationId: z.uuid() }),
+} as const;
+
+export type QueueName = keyof typeof jobContracts;
+export type JobOf<N extends QueueName> = z.infer<(typeof jobContracts)[N]>;
+
+export const jobIdFor = {
+  'clip-processing': (data: JobOf<'clip-processing'>) => `clip-${data.clipId}`,
+  publishing: (data: JobOf<'publishing'>) => `publication-${data.publicationId}`,
+} satisfies { [N in QueueName]: (data: JobOf<N>) => string };
+
+export interface Queues {
+  clipProcessing: Queue<JobOf<'clip-processing'>>;
+  publishing: Queue<JobOf<'publishing'>>;
+  close(): Promise<void>;
+}
+
+export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+  const defaultJobOptions = {
+    attempts: 3,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: 24 * 3600, count: 1000 },
+    removeOnFail: { age: 7 * 24 * 3600 },
+  };
+  const clipProcessing = new Queue<JobOf<'clip-processing'>>('clip-processing', { connection, prefix, defaultJobOptions });
+  const publishing = new Queue<JobOf<'publishing'>>('publishing', { connection, prefix, defaultJobOptions });
+  return {
+    clipProcessing,
+    publishing,
+    async close() {
+      await Promise.all([clipProcessing.close(), publishing.close()]);
+    },
+  };
+}
+
+export async function enqueueClipProcessing(queues: Queues, clipId: string): Promise<void> {
+  const data = { clipId };
+  await queues.clipProcessing.add('process', data, { jobId: jobIdFor['clip-processing'](data) });
+}
+
+export async function enqueuePublication(queues: Queues, publicationId: string, publishAt: Date): Promise<void> {
+  const data = { publicationId };
+  await queues.publishing.add('publish', data, {
+    jobId: jobIdFor.publishing(data),
+    delay: Math.max(0, publishAt.getTime() - Date.now()),
+  });
+}

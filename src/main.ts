@@ -1,0 +1,31 @@
+// Entry point: `npm start` runs the server and the workers; `npm run server` / `npm run worker` one role.
+import { ConfigError, loadConfig } from './config.js';
+import { startApp, type Role } from './app.js';
+
+const role = (process.argv[2] ?? 'all') as Role;
+if (!['all', 'server', 'worker'].includes(role)) {
+  console.error(`Unknown role "${role}": use server, worker or nothing for both.`);
+  process.exit(2);
+}
+
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const app = await startApp(config, role);
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1); // a second signal: stop now
+    stopping = true;
+    app.logger.info({ signal }, 'shutting down');
+    void app.close().then(() => process.exit(0));
+  });
+}
