@@ -39,8 +39,9 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   const prisma = createPrisma(config.DATABASE_URL);
   // BullMQ needs maxRetriesPerRequest: null so that blocking commands survive Redis restarts.
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
-  redis.on('error', (error) => logger.warn({ err: error }, 'redis connection error'));
-  const queues = createQueues(redis, config.QUEUE_PREFIX);
+  const redisError = (error: Error) => logger.warn({ err: error }, 'redis connection error');
+  redis.on('error', redisError);
+  const queues = createQueues(redis, config.QUEUE_PREFIX, redisError);
   const binaries = resolveBinaries(config);
   let version: Promise<string> | undefined;
   // Cached once it works, asked again while it fails.
@@ -94,7 +95,8 @@ export async function startApp(config: Config, role: Role, logger = createLogger
     url,
     async close() {
       for (const close of closers) await close().catch((error) => logger.warn({ err: error }, 'error while closing'));
-      await queues.close();
+      // Closing queues waits for Redis; when it is unreachable there is nothing to flush.
+      if (redis.status === 'ready') await queues.close();
       redis.disconnect();
       await prisma.$disconnect();
     },

@@ -6,6 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import internals from '@prisma/internals';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
@@ -26,7 +27,10 @@ function provideWasm(): void {
 
 async function withEngine<T>(databaseUrl: string, use: (engine: Engine) => Promise<T>): Promise<T> {
   provideWasm();
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg({ connectionString: databaseUrl }));
+  // Our own pool, ended afterwards: the engine keeps Prisma's migration advisory lock on its session
+  // until the connection closes, and the next run would wait 10 s for it.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool));
   const schema = readFileSync(schemaPath, 'utf8');
   const engine = await internals.wasmSchemaEngineLoader.loadSchemaEngine(
     { datamodels: [[schemaPath, schema]] },
@@ -37,6 +41,7 @@ async function withEngine<T>(databaseUrl: string, use: (engine: Engine) => Promi
     return await use(engine);
   } finally {
     engine.free();
+    await pool.end();
   }
 }
 

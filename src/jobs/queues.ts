@@ -22,7 +22,7 @@ export interface Queues {
   close(): Promise<void>;
 }
 
-export function createQueues(connection: ConnectionOptions, prefix: string): Queues {
+export function createQueues(connection: ConnectionOptions, prefix: string, onError: (error: Error) => void): Queues {
   const defaultJobOptions = {
     attempts: 3,
     backoff: { type: 'exponential', delay: 5_000 },
@@ -31,6 +31,9 @@ export function createQueues(connection: ConnectionOptions, prefix: string): Que
   };
   const clipProcessing = new Queue<JobOf<'clip-processing'>>('clip-processing', { connection, prefix, defaultJobOptions });
   const publishing = new Queue<JobOf<'publishing'>>('publishing', { connection, prefix, defaultJobOptions });
+  // Without a listener, connection errors would go to stderr; the caller logs them.
+  clipProcessing.on('error', onError);
+  publishing.on('error', onError);
   return {
     clipProcessing,
     publishing,
