@@ -54,7 +54,8 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   let bot: Bot | undefined;
 
   if (role !== 'worker') {
-    const summary = await importContent(prisma, config.CONTENT_DIR, { onlyWhenChanged: true });
+    // A new migration may have reshaped the handbook tables: import again even if the files did not change.
+    const summary = await importContent(prisma, config.CONTENT_DIR, { onlyWhenChanged: applied.length === 0 });
     logger.info(describeImport(summary));
     const engine = new AskEngine(await loadVillages(prisma));
     if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_MODE !== 'off') {

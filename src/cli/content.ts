@@ -12,7 +12,10 @@ const dir = process.argv[3] ?? config.CONTENT_DIR;
 try {
   if (command === 'check') {
     const handbook = loadHandbook(dir);
-    console.log(`${dir}: OK — ${handbook.villages.length} villages.`);
+    const { villages, crafts, products, places, routes, plan } = handbook;
+    console.log(
+      `${dir}: OK — ${villages.length} villages, ${crafts.length} crafts, ${products.length} products, ${places.length} places, ${routes.length} routes, ${plan.length} plan targets.`,
+    );
   } else if (command === 'import') {
     await ensureDatabase(config.DATABASE_URL);
     await applyMigrations(config.DATABASE_URL);
@@ -33,3 +36,5 @@ try {
   }
   throw error;
 }
+// The migration engine leaves a timer behind; a finished command need not wait for it.
+process.exit(0);

@@ -1,14 +1,17 @@
 // The shape of the handbook files in content/ (documented for writers in content/README.md).
 import { z } from 'zod';
 
-const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'an id is a lowercase slug such as bat-trang');
+const id = z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, 'an id is a lowercase slug such as bat-trang');
 const text = z.string().trim().min(1, 'must not be empty');
 const sources = z.array(z.url({ protocol: /^https?$/ })).min(1, 'give at least one source URL');
 
-export const bilingual = z.object({
-  vi: text.describe('Vietnamese text'),
-  en: text.describe('English text'),
-}).strict();
+const textIn = (language: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `the ${language} text is missing` : `the ${language} text must be text`) })
+    .trim()
+    .min(1, `the ${language} text is empty`);
+
+export const bilingual = z.object({ vi: textIn('Vietnamese'), en: textIn('English') }).strict();
 
 export const precisions = ['village', 'commune', 'merged-commune', 'new-commune'] as const;
 
@@ -85,3 +88,92 @@ export const villageSchema = z
   .strict();
 
 export type VillageEntry = z.infer<typeof villageSchema>;
+
+export const craftSchema = z
+  .object({
+    id,
+    name: bilingual,
+    aliases: z.array(text).default([]),
+    description: bilingual,
+    sources,
+  })
+  .strict();
+export type CraftEntry = z.infer<typeof craftSchema>;
+
+export const ocopLevels = ['district', 'city', 'national'] as const;
+
+export const productSchema = z
+  .object({
+    id,
+    name: bilingual,
+    craft: id,
+    kind: z.enum(['named', 'type']),
+    producer: text.optional(),
+    ocop: z
+      .object({
+        stars: z.number().int().min(3, 'OCOP certifies 3 to 5 stars').max(5, 'OCOP certifies 3 to 5 stars').optional(),
+        year: z.number().int().min(2018).max(2100).optional(),
+        level: z.enum(ocopLevels).optional(),
+        confirmed: z.boolean().default(true),
+      })
+      .strict()
+      .optional(),
+    whereToBuy: bilingual.optional(),
+    places: z.array(id).default([]),
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    sources,
+  })
+  .strict();
+export type ProductEntry = z.infer<typeof productSchema>;
+
+export const productFileSchema = z
+  .object({ village: id, products: z.array(productSchema).min(1, 'list at least one product') })
+  .strict();
+
+export const placeKinds = ['ocop_centre', 'ocop_sales_point', 'showroom', 'museum', 'market', 'sight'] as const;
+
+export const placeSchema = z
+  .object({
+    id,
+    kind: z.enum(placeKinds),
+    name: bilingual,
+    address: text.optional(),
+    villages: z.array(id).default([]),
+    offers: bilingual.optional(),
+    location: location.optional(),
+    sources,
+  })
+  .strict();
+export type PlaceEntry = z.infer<typeof placeSchema>;
+
+const routeStop = z
+  .object({ village: id.optional(), place: id.optional(), note: bilingual.optional() })
+  .strict()
+  .refine((stop) => Boolean(stop.village) !== Boolean(stop.place), 'a stop names either a village or a place');
+
+export const routeSchema = z
+  .object({
+    id,
+    name: bilingual,
+    theme: bilingual,
+    origin: z.enum(['city', 'operator', 'langnghe']),
+    days: z.number().int().min(1).max(7),
+    stops: z.array(routeStop).min(2, 'a route has at least two stops'),
+    dayPlan: bilingual,
+    travel: bilingual,
+    sources,
+  })
+  .strict();
+export type RouteEntry = z.infer<typeof routeSchema>;
+
+export const planTargetSchema = z
+  .object({
+    id,
+    label: bilingual,
+    target: z.number().nonnegative(),
+    unit: z.enum(['percent', 'count']),
+    year: z.number().int().min(2025).max(2100),
+    sources,
+  })
+  .strict();
+export type PlanTargetEntry = z.infer<typeof planTargetSchema>;
