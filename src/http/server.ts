@@ -6,6 +6,7 @@ import { AppError } from '../errors.js';
 import type { AppDeps } from './deps.js';
 import { healthRoutes } from './routes/health.js';
 import { askRoutes } from './routes/ask.js';
+import { handbookRoutes } from './routes/handbook.js';
 import { clipRoutes } from './routes/clips.js';
 import { telegramRoutes } from './routes/telegram.js';
 import { zaloRoutes } from './routes/zalo.js';
@@ -36,6 +37,7 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: deps.config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(healthRoutes(deps));
   await app.register(askRoutes(deps));
+  await app.register(handbookRoutes(deps));
   await app.register(clipRoutes(deps));
   await app.register(telegramRoutes(deps));
   await app.register(zaloRoutes(deps));
