@@ -4,7 +4,7 @@ import type { Prisma, PrismaClient } from '../generated/prisma/client.js';
 import { fold } from '../ask/normalize.js';
 import { hashContent, loadHandbook, type Handbook } from './load.js';
 
-export const kinds = ['crafts', 'villages', 'places', 'products', 'routes', 'plan'] as const;
+export const kinds = ['crafts', 'villages', 'places', 'products', 'routes', 'plan', 'elsewhere'] as const;
 type Kind = (typeof kinds)[number];
 
 export interface Changes {
@@ -20,7 +20,7 @@ export interface ImportSummary {
 }
 
 // Bump when the import itself changes what it writes, so that start-up imports again.
-const IMPORTER_VERSION = '2';
+const IMPORTER_VERSION = '3';
 // Imports from two processes starting at once must not interleave.
 const IMPORT_LOCK = 7_413_001;
 
@@ -91,6 +91,7 @@ function rowsOf(handbook: Handbook): Record<Kind, Row[]> {
       row(r.id, r, { nameVi: r.name.vi, nameEn: r.name.en, origin: r.origin, days: r.days, sources: r.sources, searchText: searchText(r.name.vi, r.name.en) }),
     ),
     plan: handbook.plan.map((t) => row(t.id, t, { target: t.target, unit: t.unit, year: t.year, sources: t.sources })),
+    elsewhere: handbook.elsewhere.map((e) => row(e.id, e, { nameVi: e.name.vi, nameEn: e.name.en, sources: e.sources })),
   };
 }
 
@@ -101,6 +102,7 @@ const tables: Record<Kind, Table> = {
   products: table((tx) => tx.product),
   routes: table((tx) => tx.route),
   plan: table((tx) => tx.planTarget),
+  elsewhere: table((tx) => tx.elsewhere),
 };
 
 // Every handbook table has the same shape of id, data and plain columns, so one adapter serves all.
@@ -183,7 +185,7 @@ export async function importContent(
       }
       // Parents before children; removals after, children first (links go with their rows by cascade).
       for (const kind of kinds) summary.changes[kind] = await sync(tx, kind, rows[kind]);
-      for (const kind of ['routes', 'products', 'places', 'villages', 'crafts', 'plan'] as const) {
+      for (const kind of ['routes', 'products', 'places', 'villages', 'crafts', 'plan', 'elsewhere'] as const) {
         const removed = summary.changes[kind].removed;
         if (removed.length) await tables[kind].remove(tx, removed);
       }

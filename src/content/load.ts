@@ -7,6 +7,7 @@ import { LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import {
   craftSchema,
+  elsewhereSchema,
   planTargetSchema,
   placeSchema,
   productFileSchema,
@@ -14,6 +15,7 @@ import {
   routeSchema,
   villageSchema,
   type CraftEntry,
+  type ElsewhereEntry,
   type PlaceEntry,
   type PlanTargetEntry,
   type ProductEntry,
@@ -41,6 +43,7 @@ export interface Handbook {
   places: PlaceEntry[];
   routes: RouteEntry[];
   plan: PlanTargetEntry[];
+  elsewhere: ElsewhereEntry[];
 }
 
 type Path = PropertyKey[];
@@ -188,6 +191,7 @@ export function loadHandbook(contentDir: string): Handbook {
   const routes = loadEntryFiles(join(contentDir, 'routes'), routeSchema, found, known.routes);
   const crafts = loadListFile(join(contentDir, 'crafts.yaml'), craftSchema, found, known.crafts, true);
   const plan = loadListFile(join(contentDir, 'plan.yaml'), planTargetSchema, found, known.other, false);
+  const elsewhere = loadListFile(join(contentDir, 'elsewhere.yaml'), elsewhereSchema, found, known.other, false);
   const places = yamlFiles(join(contentDir, 'places')).flatMap((path) => loadListFile(path, placeSchema, found, known.places, true));
   const products: Located<ProductEntry & { village: string }>[] = [];
   for (const path of yamlFiles(join(contentDir, 'products'))) {
@@ -210,7 +214,7 @@ export function loadHandbook(contentDir: string): Handbook {
     }
   }
 
-  for (const [kind, entries] of [['village', villages], ['craft', crafts], ['product', products], ['place', places], ['route', routes], ['plan target', plan]] as const) {
+  for (const [kind, entries] of [['village', villages], ['craft', crafts], ['product', products], ['place', places], ['route', routes], ['plan target', plan], ['elsewhere', elsewhere]] as const) {
     checkUnique(kind, entries, found);
   }
   const { villages: villageIds, crafts: craftIds, places: placeIds } = known;
@@ -243,6 +247,7 @@ export function loadHandbook(contentDir: string): Handbook {
     places: values(places),
     routes: values(routes),
     plan: values(plan),
+    elsewhere: values(elsewhere),
   };
 }
 

@@ -166,6 +166,11 @@ export const routeSchema = z
   .strict();
 export type RouteEntry = z.infer<typeof routeSchema>;
 
+export const elsewhereSchema = z
+  .object({ id, name: bilingual, aliases: z.array(text).default([]), note: bilingual, sources })
+  .strict();
+export type ElsewhereEntry = z.infer<typeof elsewhereSchema>;
+
 export const planTargetSchema = z
   .object({
     id,

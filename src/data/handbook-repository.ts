@@ -1,8 +1,26 @@
-// Reads the imported handbook back for the Q&A engine.
+// Reads the imported handbook back from PostgreSQL, in the shape the content loader gives.
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { VillageEntry } from '../content/schema.js';
+import type { Handbook } from '../content/load.js';
 
-export async function loadVillages(prisma: PrismaClient): Promise<VillageEntry[]> {
-  const rows = await prisma.village.findMany({ select: { data: true }, orderBy: { id: 'asc' } });
-  return rows.map((row) => row.data as unknown as VillageEntry);
+export async function loadHandbookFromDb(prisma: PrismaClient): Promise<Handbook> {
+  const data = <T>(rows: Array<{ data: unknown }>) => rows.map((row) => row.data as T);
+  const order = { orderBy: { id: 'asc' as const }, select: { data: true } };
+  const [villages, crafts, products, places, routes, plan, elsewhere] = await Promise.all([
+    prisma.village.findMany(order),
+    prisma.craft.findMany(order),
+    prisma.product.findMany(order),
+    prisma.place.findMany(order),
+    prisma.route.findMany(order),
+    prisma.planTarget.findMany(order),
+    prisma.elsewhere.findMany(order),
+  ]);
+  return {
+    villages: data(villages),
+    crafts: data(crafts),
+    products: data(products),
+    places: data(places),
+    routes: data(routes),
+    plan: data(plan),
+    elsewhere: data(elsewhere),
+  };
 }
