@@ -1,97 +1,204 @@
-// The Q&A engine: a visitor's question → an answer from the handbook, as data.
-import { detectLanguage, fold } from './normalize.js';
-import type { VillageEntry } from '../content/schema.js';
+// The Q&A engine: a visitor's question → an answer from the handbook, as data. Pure and in memory
+// (p99 well under a millisecond); conversation memory and translation live around it (answer-question.ts).
+import type { Lang, Messages } from '../i18n/messages.js';
+import type { RouteEntry, VillageEntry } from '../content/schema.js';
+import { createComposer, type Composer } from './compose.js';
+import type { Knowledge, Product } from './knowledge.js';
+import { detectLanguage, fold, tokens } from './normalize.js';
+import { understand, type Understanding } from './understand.js';
 
 export const intents = ['village', 'villages', 'route', 'product', 'nearby', 'recognition', 'help', 'unknown'] as const;
 export type Intent = (typeof intents)[number];
-export type Lang = 'vi' | 'en';
+export type { Lang };
+
+export interface Location {
+  lat: number;
+  lon: number;
+}
 
 export interface AskInput {
   text: string;
   lang?: string;
-  location?: { lat: number; lon: number };
+  location?: Location;
+}
+
+/** What the engine remembers between questions of one conversation. */
+export interface AskContext {
+  lastVillageId?: string;
 }
 
 export interface AnswerItem {
   type: 'village' | 'route' | 'product';
   id: string;
   name: string;
+  /** Distance from the asker, for nearby answers. */
+  distanceKm?: number;
 }
 
 export interface Answer {
-  lang: Lang;
+  /** vi or en from the engine; another language's code when the answer was translated. */
+  lang: string;
   intent: Intent;
   text: string;
   items: AnswerItem[];
 }
 
-interface IndexedVillage {
-  village: VillageEntry;
-  keys: string[];
-}
-
-const HELP_WORDS = /^(hi|hello|hey|help|start|xin chao|chao|chao ban|giup|giup toi|huong dan|menu)( .*)?$/;
-
-const copy = {
-  help: {
-    vi: 'Xin chào! Tôi là LangNghe, sổ tay điện tử về làng nghề Hà Nội. Hãy hỏi tôi về một làng nghề (ví dụ: "Bát Tràng ở đâu?"), một nghề, một tuyến tham quan hoặc sản phẩm OCOP.',
-    en: 'Hello! I am LangNghe, the electronic handbook of Hanoi\'s craft villages. Ask me about a village (for example "where is Bat Trang?"), a craft, a touring route or OCOP products.',
-  },
-  unknown: {
-    vi: 'Xin lỗi, sổ tay chưa có câu trả lời cho câu hỏi này. Bạn có thể hỏi về một làng nghề, một nghề, tuyến tham quan hoặc sản phẩm OCOP.',
-    en: 'Sorry, the handbook has no answer to that yet. You can ask about a craft village, a craft, a touring route or OCOP products.',
-  },
-  address: { vi: 'Địa chỉ', en: 'Address' },
-  formerly: { vi: 'trước đây', en: 'formerly' },
-};
+const NEARBY_COUNT = 5;
 
 export class AskEngine {
-  private index: IndexedVillage[] = [];
+  private composer: Composer;
 
-  constructor(villages: VillageEntry[] = []) {
-    this.load(villages);
+  constructor(
+    private knowledge: Knowledge,
+    private readonly messages: Messages,
+  ) {
+    this.composer = createComposer(knowledge, messages);
   }
 
   /** Replaces the handbook the engine answers from (after an import). */
-  load(villages: VillageEntry[]): void {
-    this.index = villages.map((village) => ({
-      village,
-      keys: [...new Set([village.name.vi, village.name.en, village.id.replace(/-/g, ' '), ...village.aliases].map(fold))]
-        .filter((key) => key.length >= 3)
-        .sort((a, b) => b.length - a.length),
-    }));
+  load(knowledge: Knowledge): void {
+    this.knowledge = knowledge;
+    this.composer = createComposer(knowledge, this.messages);
   }
 
-  ask(input: AskInput): Answer {
-    const lang: Lang = input.lang === 'vi' || input.lang === 'en' ? input.lang : detectLanguage(input.text);
-    const question = ` ${fold(input.text)} `;
-    const match = this.findVillage(question);
-    if (match) {
-      return { lang, intent: 'village', text: this.describeVillage(match, lang), items: [villageItem(match, lang)] };
+  ask(input: AskInput, context: AskContext = {}): { answer: Answer; context: AskContext } {
+    const detected = detectLanguage(input.text);
+    const lang: Lang = input.lang === 'vi' || input.lang === 'en' ? input.lang : detected === 'vi' ? 'vi' : 'en';
+    const u = understand(this.knowledge, input.text);
+    const remembered = context.lastVillageId ? this.knowledge.villages.get(context.lastVillageId) : undefined;
+    const answer = this.decide(u, lang, input.location, remembered);
+    const firstVillage = answer.items.find((item) => item.type === 'village');
+    const focus = answer.intent === 'village' || (answer.intent === 'product' && u.villages.length) ? firstVillage?.id : undefined;
+    return { answer, context: { lastVillageId: focus ?? (u.villages[0] || context.lastVillageId) } };
+  }
+
+  private decide(u: Understanding, lang: Lang, location: Location | undefined, remembered: VillageEntry | undefined): Answer {
+    const k = this.knowledge;
+    const asksAboutRemembered = Boolean(remembered && (u.reference || u.facet || u.nearby || u.products));
+    // A name read only through a typo gives way to the village the conversation is about.
+    const named = u.typo && asksAboutRemembered ? [] : u.villages.map((id) => k.villages.get(id)!).filter(Boolean);
+    // "there", "đó", or a detail question with no village: the last village talked about.
+    const followUp = named.length === 0 && asksAboutRemembered ? remembered : undefined;
+    const village = named[0] ?? followUp;
+    const reply = (intent: Intent, text: string, items: AnswerItem[] = []): Answer => ({ lang, intent, text, items });
+
+    if (u.artisan) return reply('recognition', this.messages.t(lang, 'ask-recognition'));
+    if (u.elsewhere.length && named.length === 0) return reply('unknown', k.elsewhere.get(u.elsewhere[0]!)!.note[lang]);
+    if (u.outsideHanoi && named.length === 0) return reply('unknown', this.messages.t(lang, 'ask-unknown'));
+    // A craft or a tour word amid many words the handbook cannot place ("ceramic bathroom tiles price",
+    // "Ha Long Bay tour"): not a question about craft villages.
+    const unplaced = u.rest.length >= 2 && !village;
+    if (u.help && !u.route && !u.nearby) return reply('help', this.messages.t(lang, 'ask-help'));
+
+    if (u.nearby && (location || village)) {
+      const from = location ?? village?.location;
+      if (!from) return reply('nearby', this.messages.t(lang, 'nearby-need-location'));
+      const list = this.nearest(from, village && !location ? village.id : undefined);
+      return reply('nearby', this.composer.nearby(list, lang, location ? undefined : village), list.map(({ village: v, km }) => ({ ...this.villageItem(v, lang), distanceKm: round(km) })));
     }
-    if (HELP_WORDS.test(question.trim())) return { lang, intent: 'help', text: copy.help[lang], items: [] };
-    return { lang, intent: 'unknown', text: copy.unknown[lang], items: [] };
-  }
-
-  private findVillage(question: string): VillageEntry | undefined {
-    let best: { village: VillageEntry; length: number } | undefined;
-    for (const { village, keys } of this.index) {
-      const key = keys.find((k) => question.includes(` ${k} `));
-      if (key && (!best || key.length > best.length)) best = { village, length: key.length };
+    if (location && !village && u.crafts.length === 0 && !u.route) {
+      const list = this.nearest(location);
+      return reply('nearby', this.composer.nearby(list, lang), list.map(({ village: v, km }) => ({ ...this.villageItem(v, lang), distanceKm: round(km) })));
     }
-    return best?.village;
+    // "Near me" with nothing else: ask for the location. "Hospital near X": not ours to answer.
+    if (u.nearby && u.rest.length === 0 && u.crafts.length === 0) return reply('nearby', this.messages.t(lang, 'nearby-need-location'));
+
+    if (u.route) {
+      const routes = this.rankRoutes(u, village);
+      if (routes.length === 0) return reply('unknown', this.messages.t(lang, 'ask-unknown'));
+      return reply('route', this.composer.routes(routes, lang, named[0]), routes.map((r) => ({ type: 'route', id: r.id, name: r.name[lang] })));
+    }
+
+    if (unplaced && !u.route) return reply('unknown', this.messages.t(lang, 'ask-unknown'));
+
+    if (u.products && (village || u.crafts.length)) {
+      const products = village ? this.productsOf(village.id) : this.productsOfCraft(u.crafts[0]!);
+      return reply(
+        'product',
+        this.composer.products(village, products, lang, village ? undefined : u.crafts[0]),
+        products.slice(0, 10).map((p) => ({ type: 'product', id: p.id, name: p.name[lang] })),
+      );
+    }
+
+    if (u.ambiguous && named.length > 1 && !u.facet) {
+      return reply('villages', this.composer.namesake(named, lang), named.map((v) => this.villageItem(v, lang)));
+    }
+
+    if (village && !(u.which && u.crafts.length && named.length === 0)) {
+      const text = u.facet ? this.composer.facet(village, u.facet, lang) : this.composer.village(village, lang);
+      const others = named.slice(1).map((v) => this.villageItem(v, lang));
+      return reply('village', text, [this.villageItem(village, lang), ...others]);
+    }
+
+    if (u.crafts.length) {
+      const craft = u.crafts[0]!;
+      const villages = this.villagesFor(craft, u.craftPhrase);
+      return reply('villages', this.composer.villages(craft, villages, lang), villages.slice(0, 10).map((v) => this.villageItem(v, lang)));
+    }
+
+    if (u.products && /\bocop\b/.test(u.folded)) {
+      const products = [...k.productsByVillage.values()].flat().filter((p) => p.ocop?.stars && p.ocop.confirmed).sort((a, b) => (b.ocop!.stars ?? 0) - (a.ocop!.stars ?? 0));
+      return reply('product', this.composer.products(undefined, products, lang), products.slice(0, 10).map((p) => ({ type: 'product', id: p.id, name: p.name[lang] })));
+    }
+
+    if (u.facet && !remembered && u.rest.length <= 2) return reply('unknown', this.messages.t(lang, 'ask-which-village'));
+    return reply('unknown', this.messages.t(lang, 'ask-unknown'));
   }
 
-  private describeVillage(village: VillageEntry, lang: Lang): string {
-    const { commune, formerCommune, formerDistrict } = village.address;
-    const former = [formerCommune, formerDistrict].filter(Boolean).join(', ');
-    const address = [commune, former && `(${copy.formerly[lang]}: ${former})`].filter(Boolean).join(' ');
-    return [`${village.name[lang]}: ${village.summary[lang]}`, address && `${copy.address[lang]}: ${address}`]
-      .filter(Boolean)
-      .join('\n');
+  /** Villages of a craft; those whose own names use the words asked ("tò he") first. */
+  private villagesFor(craftId: string, phrase: string | undefined): VillageEntry[] {
+    const villages = this.knowledge.villagesByCraft.get(craftId) ?? [];
+    if (!phrase) return villages;
+    const uses = (v: VillageEntry) => v.aliases.some((alias) => tokens(fold(alias)).filter((w) => !['lang', 'village'].includes(w)).join(' ') === phrase);
+    return [...villages.filter(uses), ...villages.filter((v) => !uses(v))];
+  }
+
+  private villageItem(v: VillageEntry, lang: Lang): AnswerItem {
+    return { type: 'village', id: v.id, name: v.name[lang] };
+  }
+
+  private productsOf(villageId: string): Product[] {
+    return [...(this.knowledge.productsByVillage.get(villageId) ?? [])].sort(byOcop);
+  }
+
+  private productsOfCraft(craftId: string): Product[] {
+    return [...(this.knowledge.productsByCraft.get(craftId) ?? [])].sort(byOcop);
+  }
+
+  private nearest(from: Location, exclude?: string): Array<{ village: VillageEntry; km: number }> {
+    return [...this.knowledge.villages.values()]
+      .filter((v) => v.location && v.id !== exclude)
+      .map((v) => ({ village: v, km: distanceKm(from, v.location!) }))
+      .sort((a, b) => a.km - b.km || a.village.id.localeCompare(b.village.id))
+      .slice(0, NEARBY_COUNT);
+  }
+
+  private rankRoutes(u: Understanding, village: VillageEntry | undefined): RouteEntry[] {
+    const k = this.knowledge;
+    if (village) {
+      const through = k.routes.filter((r) => r.stops.some((s) => s.village === village.id));
+      if (through.length) return through;
+    }
+    const order = (r: RouteEntry) => ({ city: 0, operator: 1, langnghe: 2 })[r.origin];
+    if (u.rest.length) {
+      const hits = k.routeIndex.search(u.rest.join(' '), { fuzzy: 0.15, prefix: true, combineWith: 'OR' });
+      const ranked = hits.map((hit) => k.routes.find((r) => r.id === hit.id)!).filter(Boolean);
+      if (ranked.length) return ranked;
+      // Words none of our routes has ("Ha Long Bay tour"): no route of ours fits.
+      if (u.rest.length >= 2) return [];
+    }
+    return [...k.routes].sort((a, b) => a.days - b.days || order(a) - order(b) || a.id.localeCompare(b.id));
   }
 }
 
-function villageItem(village: VillageEntry, lang: Lang): AnswerItem {
-  return { type: 'village', id: village.id, name: village.name[lang] };
+const byOcop = (a: Product, b: Product) => (b.ocop?.stars ?? 0) - (a.ocop?.stars ?? 0) || a.id.localeCompare(b.id);
+const round = (km: number) => Math.round(km * 10) / 10;
+
+/** Great-circle distance in km (haversine). */
+export function distanceKm(a: Location, b: Location): number {
+  const rad = (deg: number) => (deg * Math.PI) / 180;
+  const dLat = rad(b.lat - a.lat);
+  const dLon = rad(b.lon - a.lon);
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
 }

@@ -1,0 +1,89 @@
+# Lời của LangNghe bằng tiếng Việt. Mỗi thông điệp ở đây có một bản tương ứng trong en.ftl.
+
+## Hỏi đáp
+
+ask-help =
+    Xin chào! Tôi là LangNghe, sổ tay điện tử về làng nghề Hà Nội. Bạn có thể hỏi tôi:
+    • về một làng nghề: "Bát Tràng ở đâu?", "đường đến Vạn Phúc?"
+    • làng nào làm một nghề: "mua lụa ở đâu?", "làng nón lá"
+    • tuyến tham quan: "tour làng nghề 1 ngày"
+    • làng nghề gần bạn: gửi vị trí của bạn
+    • sản phẩm OCOP: "sản phẩm OCOP của Bát Tràng"
+ask-unknown =
+    Xin lỗi, sổ tay chưa có câu trả lời cho câu hỏi này. Tôi có thể giới thiệu làng nghề Hà Nội, nghề và sản phẩm của làng, tuyến tham quan và các làng gần bạn.
+ask-which-village = Bạn hỏi về làng nào? Hãy cho tôi biết tên làng, ví dụ "Bát Tràng" hoặc "Vạn Phúc".
+ask-translation-off =
+    (Tôi trả lời bằng tiếng Việt và tiếng Anh; các ngôn ngữ khác cần bật dịch tự động.)
+ask-recognition =
+    Nghệ nhân và cơ sở sản xuất có thể theo dõi hồ sơ công nhận của mình tại đây sau khi liên kết tài khoản chat với hồ sơ. Hãy xin mã liên kết ở cơ quan đang giữ hồ sơ của bạn.
+
+## Trả lời về một làng
+
+village-address = Địa chỉ: { $address }
+village-formerly = trước đây: { $former }
+village-approximate = (vị trí gần đúng: điểm của xã)
+village-unconfirmed-commune = (xã mới chưa được xác nhận)
+village-facet-missing = Sổ tay chưa có { $facet } của { $village }.
+village-facet-name =
+    { $facet ->
+        [gettingThere] thông tin đường đi
+        [history] thông tin lịch sử
+        [festivals] thông tin lễ hội
+        [hours] giờ mở cửa hay ngày họp chợ
+        [shopping] thông tin mua sắm
+        [see] điểm tham quan
+        [recognition] danh hiệu
+       *[other] thông tin
+    }
+village-heading-gettingThere = Đường đến { $village }
+village-heading-history = Lịch sử { $village }
+village-heading-festivals = Lễ hội ở { $village }
+village-heading-hours = Giờ mở cửa và ngày chợ ở { $village }
+village-heading-shopping = Mua sắm ở { $village }
+village-heading-see = Tham quan { $village }
+village-heading-recognition = Danh hiệu của { $village }
+village-heading-products = Sản phẩm của { $village }
+village-ocop-stars = OCOP { $stars } sao
+village-no-products = Sổ tay chưa có sản phẩm nào của { $village }.
+village-distance = cách trung tâm Hà Nội khoảng { $km } km
+
+recognition-title =
+    { $title ->
+        [craft_village] Làng nghề Hà Nội
+        [traditional_craft_village] Làng nghề truyền thống Hà Nội
+        [heritage_craft_village] Làng nghề di sản
+        [traditional_craft] Nghề truyền thống Hà Nội
+        [national_intangible_heritage] Di sản văn hóa phi vật thể quốc gia
+        [wcc_craft_city] Mạng lưới thành phố thủ công sáng tạo thế giới (WCC)
+        [tourist_site] Điểm du lịch
+        [ip_collective_mark] Nhãn hiệu tập thể
+        [ip_certification_mark] Nhãn hiệu chứng nhận
+        [ip_geographical_indication] Chỉ dẫn địa lý
+        [vietnam_record] Kỷ lục Việt Nam
+       *[other] Khác
+    }
+recognition-unconfirmed = (chưa được xác nhận)
+
+## Danh sách
+
+villages-for-craft = Các làng { $craft }:
+villages-namesake = Có hơn một làng mang tên này. Bạn hỏi làng nào?
+villages-item = • { $village } — { $place }
+products-heading = Sản phẩm:
+products-ocop-heading = Sản phẩm đạt OCOP:
+products-for-craft = Sản phẩm { $craft }:
+products-item = • { $product } ({ $village })
+products-item-ocop = • { $product } ({ $village }), OCOP { $stars } sao
+products-item-short = • { $product }
+products-item-short-ocop = • { $product }, OCOP { $stars } sao
+routes-heading = Tuyến tham quan làng nghề:
+routes-through = Tuyến tham quan qua { $village }:
+routes-item = • { $route } — { $days } ngày: { $stops }
+nearby-heading = Làng nghề gần bạn:
+nearby-heading-village = Làng nghề gần { $village }:
+nearby-item = • { $village }: { $km } km{ $approximate ->
+        [yes] {" "}(gần đúng)
+       *[no] {""}
+    }
+nearby-none = Sổ tay chưa có làng nào có vị trí gần đó.
+nearby-need-location = Hãy gửi vị trí của bạn (hoặc tên một làng), tôi sẽ liệt kê các làng nghề gần đó.

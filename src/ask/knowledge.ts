@@ -1,0 +1,130 @@
+// The handbook as the engine holds it in memory: entries by id, a phrase index of every name and alias
+// (folded), and MiniSearch indexes for names typed with mistakes and for routes. Rebuilt from PostgreSQL
+// after each import, so it always answers from the imported handbook.
+import MiniSearch from 'minisearch';
+import type { Handbook } from '../content/load.js';
+import type { CraftEntry, ElsewhereEntry, PlaceEntry, ProductEntry, RouteEntry, VillageEntry } from '../content/schema.js';
+import { ambiguousUnaccented } from './lexicon.js';
+import { fold, plain, tokens } from './normalize.js';
+
+export type Product = ProductEntry & { village: string };
+
+const VILLAGE_WORDS = new Set(['village', 'villages', 'lang', 'craft']);
+export type EntityRef = { type: 'village' | 'craft' | 'elsewhere'; id: string };
+
+interface NameKey {
+  id: number;
+  ref: EntityRef;
+  text: string; // folded
+  plain: string; // with diacritics
+}
+
+export class Knowledge {
+  readonly villages = new Map<string, VillageEntry>();
+  readonly crafts = new Map<string, CraftEntry>();
+  readonly places = new Map<string, PlaceEntry>();
+  readonly elsewhere = new Map<string, ElsewhereEntry>();
+  readonly routes: RouteEntry[];
+  readonly productsByVillage = new Map<string, Product[]>();
+  readonly productsByCraft = new Map<string, Product[]>();
+  readonly villagesByCraft = new Map<string, VillageEntry[]>();
+  /** folded phrase of two or more words → what it names */
+  readonly phrases = new Map<string, EntityRef[]>();
+  /** a single word as written with diacritics ("gốm") → what it names */
+  readonly accentedWords = new Map<string, EntityRef[]>();
+  /** a single word without diacritics ("gom", "silk") → what it names, common words left out */
+  readonly plainWords = new Map<string, EntityRef[]>();
+  /** the common words left out above ("huong", "cuu"), read as names only in context */
+  readonly ambiguousWords = new Map<string, EntityRef[]>();
+  /** every word of a village's names, for spotting typos */
+  readonly villageNameWords = new Set<string>();
+  readonly longestPhrase: number;
+  readonly villageNames: MiniSearch<NameKey>;
+  readonly routeIndex: MiniSearch<{ id: string; text: string }>;
+
+  constructor(handbook: Pick<Handbook, 'villages' | 'crafts' | 'products' | 'places' | 'routes' | 'elsewhere'>) {
+    for (const v of handbook.villages) this.villages.set(v.id, v);
+    for (const c of handbook.crafts) this.crafts.set(c.id, c);
+    for (const p of handbook.places) this.places.set(p.id, p);
+    for (const e of handbook.elsewhere) this.elsewhere.set(e.id, e);
+    this.routes = handbook.routes;
+    for (const p of handbook.products) {
+      push(this.productsByVillage, p.village, p);
+      push(this.productsByCraft, p.craft, p);
+    }
+    for (const v of handbook.villages) v.crafts.forEach((craft) => push(this.villagesByCraft, craft, v));
+    // The village known for the craft first (an alias that is just the craft and "village": "embroidery
+    // village", "làng sơn mài"), then those whose main craft it is, then the better documented ones.
+    for (const [craftId, list] of this.villagesByCraft) {
+      const craft = this.crafts.get(craftId);
+      const craftNames = new Set(craft ? [craft.name.vi, craft.name.en, ...craft.aliases].map(fold) : []);
+      const knownFor = (v: VillageEntry) =>
+        v.aliases.some((alias) => craftNames.has(tokens(fold(alias)).filter((w) => !VILLAGE_WORDS.has(w)).join(' ')));
+      const weight = (v: VillageEntry) =>
+        (knownFor(v) ? 2000 : 0) + (v.crafts[0] === craftId ? 1000 : 0) + v.recognition.length * 10 + (this.productsByVillage.get(v.id)?.length ?? 0);
+      list.sort((a, b) => weight(b) - weight(a) || a.id.localeCompare(b.id));
+    }
+
+    const keys: NameKey[] = [];
+    const addName = (ref: EntityRef, name: string) => {
+      const folded = fold(name);
+      if (!folded) return;
+      if (folded.includes(' ')) {
+        pushUnique(this.phrases, folded, ref);
+        keys.push({ id: keys.length, ref, text: folded, plain: plain(name) });
+      } else if (folded.length >= 3) {
+        if (plain(name) !== folded) pushUnique(this.accentedWords, plain(name), ref);
+        // The unaccented spelling, unless it is also a common word ("gio" is giờ before giò).
+        else pushUnique(ambiguousUnaccented.has(folded) ? this.ambiguousWords : this.plainWords, folded, ref);
+        // The unaccented spelling of an accented word is read too, in context when it is ambiguous.
+        if (plain(name) !== folded) pushUnique(ambiguousUnaccented.has(folded) ? this.ambiguousWords : this.plainWords, folded, ref);
+      }
+    };
+    for (const v of handbook.villages) {
+      for (const name of [v.name.vi, v.name.en, v.id.replace(/-/g, ' '), ...v.aliases]) addName({ type: 'village', id: v.id }, name);
+      // "Phùng Xá (Mỹ Đức)" is also asked for as "Phùng Xá Mỹ Đức", and as plain "Phùng Xá",
+      // which then names both Phùng Xá villages.
+      if (/\(.*\)/.test(v.name.vi)) {
+        addName({ type: 'village', id: v.id }, v.name.vi.replace(/[()]/g, ' '));
+        addName({ type: 'village', id: v.id }, v.name.vi.replace(/\(.*\)/, ' '));
+      }
+    }
+    for (const c of handbook.crafts) for (const name of [c.name.vi, c.name.en, ...c.aliases]) addName({ type: 'craft', id: c.id }, name);
+    for (const e of handbook.elsewhere) for (const name of [e.name.vi, e.name.en, ...e.aliases]) addName({ type: 'elsewhere', id: e.id }, name);
+    this.longestPhrase = Math.max(...[...this.phrases.keys()].map((p) => tokens(p).length), 1);
+
+    this.villageNames = new MiniSearch<NameKey>({ fields: ['text'], storeFields: ['ref', 'text', 'plain'] });
+    this.villageNames.addAll(keys.filter((k) => k.ref.type === 'village'));
+    for (const key of keys) if (key.ref.type === 'village') for (const word of tokens(key.text)) this.villageNameWords.add(word);
+
+    this.routeIndex = new MiniSearch({ fields: ['name', 'text'], processTerm: (term) => fold(term) || null, searchOptions: { boost: { name: 3 } } });
+    this.routeIndex.addAll(
+      this.routes.map((r) => ({
+        id: r.id,
+        name: `${r.name.vi} ${r.name.en}`,
+        text: [r.theme.vi, r.theme.en, ...r.stops.map((s) => this.stopName(s))].join(' '),
+      })),
+    );
+  }
+
+  stopName(stop: RouteEntry['stops'][number]): string {
+    const entry = stop.village ? this.villages.get(stop.village) : this.places.get(stop.place!);
+    return entry ? `${entry.name.vi} ${entry.name.en}` : '';
+  }
+
+  static fromHandbook(handbook: Handbook): Knowledge {
+    return new Knowledge(handbook);
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function pushUnique(map: Map<string, EntityRef[]>, key: string, ref: EntityRef) {
+  const list = map.get(key) ?? [];
+  if (!list.some((r) => r.type === ref.type && r.id === ref.id)) list.push(ref);
+  map.set(key, list);
+}
