@@ -8,9 +8,15 @@ import { secretsOf, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createPrisma, ensureDatabase } from './data/database.js';
 import { applyMigrations } from './data/schema-engine.js';
-import { loadVillages } from './data/handbook-repository.js';
+import { loadHandbookFromDb } from './data/handbook-repository.js';
 import { describeImport, importContent } from './content/import.js';
 import { AskEngine } from './ask/engine.js';
+import { Knowledge } from './ask/knowledge.js';
+import { Messages } from './i18n/messages.js';
+import { createGoogleTranslator } from './channels/google/translator.js';
+import { createRedisConversationStore } from './services/ask/conversation-store.js';
+import type { AskDeps } from './services/ask/answer-question.js';
+import { join } from 'node:path';
 import { createQueues } from './jobs/queues.js';
 import { ffmpegVersion, resolveBinaries } from './media/binaries.js';
 import { createBot } from './channels/telegram/bot.js';
@@ -57,14 +63,23 @@ export async function startApp(config: Config, role: Role, logger = createLogger
     // A new migration may have reshaped the handbook tables: import again even if the files did not change.
     const summary = await importContent(prisma, config.CONTENT_DIR, { onlyWhenChanged: applied.length === 0 });
     logger.info(describeImport(summary));
-    const engine = new AskEngine(await loadVillages(prisma));
+    const messages = new Messages(join(config.CONTENT_DIR, 'locales'));
+    const ask: AskDeps = {
+      engine: new AskEngine(new Knowledge(await loadHandbookFromDb(prisma)), messages),
+      messages,
+      conversations: createRedisConversationStore(redis, config.QUEUE_PREFIX),
+      translator: config.GOOGLE_TRANSLATE_API_KEY
+        ? createGoogleTranslator({ apiKey: config.GOOGLE_TRANSLATE_API_KEY, endpoint: config.GOOGLE_TRANSLATE_ENDPOINT, prisma })
+        : undefined,
+      logger,
+    };
     if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_MODE !== 'off') {
-      bot = createBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, engine, logger });
+      bot = createBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ask, logger });
     }
     const zalo = config.ZALO_ACCESS_TOKEN
       ? createZaloClient({ apiBase: config.ZALO_API_BASE, accessToken: () => config.ZALO_ACCESS_TOKEN })
       : undefined;
-    server = await createServer({ config, logger, prisma, redis, queues, engine, binaries, ffmpegVersion: cachedVersion, bot, zalo });
+    server = await createServer({ config, logger, prisma, redis, queues, ask, binaries, ffmpegVersion: cachedVersion, bot, zalo });
     url = await server.listen({ port: config.PORT, host: config.HOST });
     logger.info({ url, telegram: config.TELEGRAM_MODE, zalo: Boolean(zalo) }, 'LangNghe server listening');
     closers.push(() => server!.close());

@@ -35,6 +35,8 @@ export const configSchema = z
     ZALO_OA_SECRET_KEY: optionalString,
     ZALO_ACCESS_TOKEN: optionalString,
     ZALO_API_BASE: url('https://openapi.zalo.me'),
+    GOOGLE_TRANSLATE_API_KEY: optionalString,
+    GOOGLE_TRANSLATE_ENDPOINT: z.url().optional(),
   })
   .transform((env) => ({
     ...env,
@@ -80,6 +82,7 @@ export function secretsOf(config: Config): string[] {
     config.TELEGRAM_WEBHOOK_SECRET,
     config.ZALO_OA_SECRET_KEY,
     config.ZALO_ACCESS_TOKEN,
+    config.GOOGLE_TRANSLATE_API_KEY,
     ...passwords,
   ].filter((value): value is string => Boolean(value && value.length >= 4));
 }

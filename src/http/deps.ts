@@ -3,10 +3,10 @@ import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import type { AskEngine } from '../ask/engine.js';
 import type { Queues } from '../jobs/queues.js';
 import type { MediaBinaries } from '../media/binaries.js';
 import type { ZaloClient } from '../channels/zalo/client.js';
+import type { AskDeps } from '../services/ask/answer-question.js';
 
 export interface AppDeps {
   config: Config;
@@ -14,7 +14,7 @@ export interface AppDeps {
   prisma: PrismaClient;
   redis: Redis;
   queues: Queues;
-  engine: AskEngine;
+  ask: AskDeps;
   binaries: MediaBinaries;
   ffmpegVersion: () => Promise<string>;
   bot?: Bot;

@@ -1,13 +1,13 @@
 // createBot(deps): the Telegram bot. Only main.ts decides whether it runs by webhook or polling.
 import { Bot } from 'grammy';
 import type { Logger } from '../../logger.js';
-import type { AskEngine } from '../../ask/engine.js';
+import type { AskDeps } from '../../services/ask/answer-question.js';
 import { askFeature } from './features/ask.feature.js';
 
 export interface TelegramDeps {
   token: string;
   apiRoot: string;
-  engine: AskEngine;
+  ask: AskDeps;
   logger: Logger;
 }
 

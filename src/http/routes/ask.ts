@@ -2,13 +2,15 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
+import { answerQuestion } from '../../services/ask/answer-question.js';
 
 const askBody = z.object({
   text: z.string().trim().min(1, 'ask something').max(2000),
+  conversation: z.string().min(1).max(100).optional(),
   lang: z.string().max(16).optional(),
   location: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
 });
 
 export const askRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
-  app.post('/api/ask', async (request) => deps.engine.ask(askBody.parse(request.body)));
+  app.post('/api/ask', async (request) => answerQuestion(deps.ask, askBody.parse(request.body)));
 };

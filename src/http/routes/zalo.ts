@@ -4,6 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { verifyZaloSignature } from '../../channels/zalo/signature.js';
 import type { AppDeps } from '../deps.js';
+import { answerQuestion } from '../../services/ask/answer-question.js';
 
 const textEvent = z.object({
   event_name: z.literal('user_send_text'),
@@ -26,9 +27,8 @@ export const zaloRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
     const event = textEvent.safeParse(JSON.parse(raw));
     if (event.success && deps.zalo) {
       const { sender, message } = event.data;
-      const answer = deps.engine.ask({ text: message.text });
-      deps.zalo
-        .sendText(sender.id, answer.text, message.msg_id)
+      answerQuestion(deps.ask, { text: message.text, conversation: `zalo:${sender.id}` })
+        .then((answer) => deps.zalo!.sendText(sender.id, answer.text, message.msg_id))
         .catch((error) => request.log.error({ err: error }, 'zalo reply failed'));
     }
     return reply.code(200).send({ ok: true });

@@ -1,0 +1,58 @@
+// A question from any channel → an answer: the language decided, other languages translated through
+// Google (cached), the conversation's memory loaded and saved around the engine. It never fails for
+// want of translation or memory: it answers in English and says so.
+import type { AskEngine, Answer, AskInput } from '../../ask/engine.js';
+import { detectLanguage } from '../../ask/normalize.js';
+import type { Messages } from '../../i18n/messages.js';
+import type { Logger } from '../../logger.js';
+import type { Translator } from '../../channels/google/translator.js';
+import type { ConversationStore } from './conversation-store.js';
+
+export interface AskDeps {
+  engine: AskEngine;
+  messages: Messages;
+  conversations: ConversationStore;
+  translator?: Translator;
+  logger: Logger;
+}
+
+export interface Question extends AskInput {
+  conversation?: string;
+}
+
+/** A language code reduced to its base ("vi-VN" → "vi"), or undefined. */
+const baseLanguage = (lang: string | undefined) => lang?.toLowerCase().split(/[-_]/)[0] || undefined;
+
+export async function answerQuestion(deps: AskDeps, question: Question): Promise<Answer> {
+  const context = question.conversation ? await deps.conversations.get(question.conversation) : {};
+  const asked = baseLanguage(question.lang);
+  const detected = asked ?? detectLanguage(question.text);
+
+  let result;
+  if (detected === 'vi' || detected === 'en') {
+    result = deps.engine.ask({ ...question, lang: detected }, context);
+  } else {
+    result = await askInOtherLanguage(deps, question, detected === 'other' ? undefined : detected, context);
+  }
+  if (question.conversation) await deps.conversations.set(question.conversation, result.context);
+  return result.answer;
+}
+
+async function askInOtherLanguage(deps: AskDeps, question: Question, source: string | undefined, context: Parameters<AskEngine['ask']>[1]) {
+  if (deps.translator) {
+    try {
+      const english = await deps.translator.translate(question.text, 'en', source);
+      const from = baseLanguage(english.sourceLang) ?? source;
+      // Our guess was wrong: the question is Vietnamese or English after all.
+      if (from === 'vi' || from === 'en') return deps.engine.ask({ ...question, lang: from }, context);
+      const result = deps.engine.ask({ ...question, text: english.text, lang: 'en' }, context);
+      if (!from) return result;
+      const back = await deps.translator.translate(result.answer.text, from, 'en');
+      return { ...result, answer: { ...result.answer, lang: from, text: back.text } };
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'translation failed; answering in English');
+    }
+  }
+  const result = deps.engine.ask({ ...question, lang: 'en' }, context);
+  return { ...result, answer: { ...result.answer, text: `${result.answer.text}\n\n${deps.messages.t('en', 'ask-translation-off')}` } };
+}
