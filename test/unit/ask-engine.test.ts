@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { AskEngine } from '../../src/ask/engine.js';
+import { AskEngine, distanceKm } from '../../src/ask/engine.js';
+import { Knowledge } from '../../src/ask/knowledge.js';
 import { detectLanguage, fold } from '../../src/ask/normalize.js';
 import { loadHandbook } from '../../src/content/load.js';
+import { Messages } from '../../src/i18n/messages.js';
 
-const engine = new AskEngine(loadHandbook('content').villages);
+const handbook = loadHandbook('content');
+const messages = new Messages('content/locales');
+const engine = new AskEngine(new Knowledge(handbook), messages);
+const ask = (text: string, location?: { lat: number; lon: number }) => engine.ask({ text, location }).answer;
 
 describe('Vietnamese folding and language', () => {
   it('folds diacritics, đ and punctuation', () => {
@@ -11,34 +16,58 @@ describe('Vietnamese folding and language', () => {
     expect(fold('Đường đến làng Vạn Phúc!')).toBe('duong den lang van phuc');
   });
 
-  it('tells Vietnamese from English, with or without diacritics', () => {
+  it('tells Vietnamese, English and other languages apart', () => {
     expect(detectLanguage('Bát Tràng ở đâu?')).toBe('vi');
     expect(detectLanguage('lang gom bat trang')).toBe('vi');
     expect(detectLanguage('where is Bat Trang')).toBe('en');
+    expect(detectLanguage('Où se trouve le village de Bat Trang ?')).toBe('other');
+    expect(detectLanguage('밧짱 도자기 마을은 어디에 있나요?')).toBe('other');
+    expect(detectLanguage('バチャン村はどこですか')).toBe('other');
   });
 });
 
-describe('ask engine (skeleton)', () => {
-  it.each([
-    ['Bát Tràng ở đâu?', 'bat-trang'],
-    ['lang gom bat trang', 'bat-trang'],
-    ['where is Bat Trang', 'bat-trang'],
-    ['Van Phuc silk village', 'van-phuc'],
-    ['làng nón Chuông', 'chuong'],
-  ])('"%s" → %s', (text, id) => {
-    const answer = engine.ask({ text });
-    expect(answer.intent).toBe('village');
-    expect(answer.items[0]?.id).toBe(id);
+describe('ask engine', () => {
+  it('reads "giờ" (hour) and "giò" (pork roll) apart when diacritics are typed', () => {
+    expect(ask('giò chả').intent).toBe('villages');
+    expect(ask('mấy giờ rồi').intent).toBe('unknown');
   });
 
-  it('says so, and names no village, when the handbook has no answer', () => {
-    const answer = engine.ask({ text: 'who won the match yesterday' });
-    expect(answer.intent).toBe('unknown');
-    expect(answer.items).toEqual([]);
+  it('lists the nearest villages first, with distances that grow', () => {
+    const batTrang = handbook.villages.find((v) => v.id === 'bat-trang')!.location!;
+    const answer = ask('near me', batTrang);
+    expect(answer.intent).toBe('nearby');
+    expect(answer.items[0]).toMatchObject({ id: 'bat-trang', distanceKm: 0 });
+    const distances = answer.items.map((i) => i.distanceKm!);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(answer.items).toHaveLength(5);
   });
 
-  it('greets and helps', () => {
-    expect(engine.ask({ text: 'xin chào' })).toMatchObject({ intent: 'help', lang: 'vi' });
-    expect(engine.ask({ text: 'help' })).toMatchObject({ intent: 'help', lang: 'en' });
+  it('computes great-circle distances', () => {
+    // Hoàn Kiếm Lake to Bát Tràng's museum: about 11 km as the crow flies.
+    expect(distanceKm({ lat: 21.0285, lon: 105.8542 }, { lat: 20.973192, lon: 105.914124 })).toBeCloseTo(8.8, 0);
+  });
+
+  it('remembers the last village for follow-ups, and only within its conversation', () => {
+    const first = engine.ask({ text: 'tell me about Kieu Ky' });
+    const followUp = engine.ask({ text: 'how do I get there?' }, first.context).answer;
+    expect(followUp).toMatchObject({ intent: 'village', items: [{ id: 'kieu-ky' }] });
+    expect(engine.ask({ text: 'how do I get there?' }).answer.intent).toBe('unknown');
+  });
+
+  it('answers details from the village\'s own fields, and says when the handbook lacks one', () => {
+    const chuong = handbook.villages.find((v) => v.id === 'chuong')!;
+    expect(ask('Chuong market days').text).toContain(chuong.visit.hours!.en);
+    const noHours = handbook.villages.find((v) => !v.visit.hours && v.id === 'dao-xa')!;
+    expect(ask('Dao Xa opening hours').text).toContain(messages.t('en', 'village-facet-missing', { facet: messages.t('en', 'village-facet-name', { facet: 'hours' }), village: noHours.name.en }));
+  });
+
+  it('says where a village outside Hanoi is, instead of offering a Hanoi one', () => {
+    const answer = ask('Xuân Lai bamboo village');
+    expect(answer).toMatchObject({ intent: 'unknown', items: [] });
+    expect(answer.text).toContain('Bắc Ninh');
+  });
+
+  it('has every message in both languages', () => {
+    expect(messages.missing()).toEqual([]);
   });
 });
