@@ -6,6 +6,7 @@ import { createComposer, type Composer } from './compose.js';
 import type { Knowledge, Product } from './knowledge.js';
 import { detectLanguage, fold, tokens } from './normalize.js';
 import { understand, type Understanding } from './understand.js';
+export { distanceKm } from './geo.js';
 
 export const intents = ['village', 'villages', 'route', 'product', 'nearby', 'recognition', 'help', 'unknown'] as const;
 export type Intent = (typeof intents)[number];
@@ -49,15 +50,20 @@ export class AskEngine {
   private composer: Composer;
 
   constructor(
-    private knowledge: Knowledge,
+    private current: Knowledge,
     private readonly messages: Messages,
   ) {
-    this.composer = createComposer(knowledge, messages);
+    this.composer = createComposer(current, messages);
+  }
+
+  /** The handbook the engine answers from. */
+  get knowledge(): Knowledge {
+    return this.current;
   }
 
   /** Replaces the handbook the engine answers from (after an import). */
   load(knowledge: Knowledge): void {
-    this.knowledge = knowledge;
+    this.current = knowledge;
     this.composer = createComposer(knowledge, this.messages);
   }
 
@@ -166,11 +172,7 @@ export class AskEngine {
   }
 
   private nearest(from: Location, exclude?: string): Array<{ village: VillageEntry; km: number }> {
-    return [...this.knowledge.villages.values()]
-      .filter((v) => v.location && v.id !== exclude)
-      .map((v) => ({ village: v, km: distanceKm(from, v.location!) }))
-      .sort((a, b) => a.km - b.km || a.village.id.localeCompare(b.village.id))
-      .slice(0, NEARBY_COUNT);
+    return this.knowledge.nearest(from, NEARBY_COUNT, exclude);
   }
 
   private rankRoutes(u: Understanding, village: VillageEntry | undefined): RouteEntry[] {
@@ -194,11 +196,3 @@ export class AskEngine {
 const byOcop = (a: Product, b: Product) => (b.ocop?.stars ?? 0) - (a.ocop?.stars ?? 0) || a.id.localeCompare(b.id);
 const round = (km: number) => Math.round(km * 10) / 10;
 
-/** Great-circle distance in km (haversine). */
-export function distanceKm(a: Location, b: Location): number {
-  const rad = (deg: number) => (deg * Math.PI) / 180;
-  const dLat = rad(b.lat - a.lat);
-  const dLon = rad(b.lon - a.lon);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
-}

@@ -6,6 +6,7 @@ import type { Handbook } from '../content/load.js';
 import type { CraftEntry, ElsewhereEntry, PlaceEntry, ProductEntry, RouteEntry, VillageEntry } from '../content/schema.js';
 import { ambiguousUnaccented } from './lexicon.js';
 import { fold, plain, tokens } from './normalize.js';
+import { distanceKm } from './geo.js';
 
 export type Product = ProductEntry & { village: string };
 
@@ -39,7 +40,12 @@ export class Knowledge {
   /** every word of a village's names, for spotting typos */
   readonly villageNameWords = new Set<string>();
   readonly longestPhrase: number;
+  /** the longest name starting with each first word, to try only the phrases that can match */
+  readonly phraseStarts = new Map<string, number>();
   readonly villageNames: MiniSearch<NameKey>;
+  /** every word of the villages' names, for proposing corrections of a misspelt one */
+  readonly vocabularySearch: MiniSearch<{ id: string }>;
+  private readonly keysByText = new Map<string, NameKey>();
   readonly routeIndex: MiniSearch<{ id: string; text: string }>;
 
   constructor(handbook: Pick<Handbook, 'villages' | 'crafts' | 'products' | 'places' | 'routes' | 'elsewhere'>) {
@@ -92,10 +98,17 @@ export class Knowledge {
     for (const c of handbook.crafts) for (const name of [c.name.vi, c.name.en, ...c.aliases]) addName({ type: 'craft', id: c.id }, name);
     for (const e of handbook.elsewhere) for (const name of [e.name.vi, e.name.en, ...e.aliases]) addName({ type: 'elsewhere', id: e.id }, name);
     this.longestPhrase = Math.max(...[...this.phrases.keys()].map((p) => tokens(p).length), 1);
+    for (const phrase of this.phrases.keys()) {
+      const words = tokens(phrase);
+      this.phraseStarts.set(words[0]!, Math.max(this.phraseStarts.get(words[0]!) ?? 0, words.length));
+    }
 
     this.villageNames = new MiniSearch<NameKey>({ fields: ['text'], storeFields: ['ref', 'text', 'plain'] });
     this.villageNames.addAll(keys.filter((k) => k.ref.type === 'village'));
     for (const key of keys) if (key.ref.type === 'village') for (const word of tokens(key.text)) this.villageNameWords.add(word);
+    for (const key of keys) if (key.ref.type === 'village' && !this.keysByText.has(key.text)) this.keysByText.set(key.text, key);
+    this.vocabularySearch = new MiniSearch({ fields: ['id'], tokenize: (text) => [text] });
+    this.vocabularySearch.addAll([...this.villageNameWords].map((id) => ({ id })));
 
     this.routeIndex = new MiniSearch({ fields: ['name', 'text'], processTerm: (term) => fold(term) || null, searchOptions: { boost: { name: 3 } } });
     this.routeIndex.addAll(
@@ -105,6 +118,33 @@ export class Knowledge {
         text: [r.theme.vi, r.theme.en, ...r.stops.map((s) => this.stopName(s))].join(' '),
       })),
     );
+  }
+
+  // Visitors repeat their words, misspelt ones too: each word's corrections are worked out once.
+  private readonly corrections = new Map<string, string[]>();
+
+  correctionsOf(word: string, propose: (knowledge: Knowledge, word: string) => string[]): string[] {
+    let found = this.corrections.get(word);
+    if (!found) {
+      if (this.corrections.size >= 20_000) this.corrections.clear();
+      found = propose(this, word);
+      this.corrections.set(word, found);
+    }
+    return found;
+  }
+
+  /** A village name as written (with diacritics), by its folded form. */
+  villageKey(folded: string): { plain: string } | undefined {
+    return this.keysByText.get(folded);
+  }
+
+  /** The villages nearest to a point, with their distance in km. */
+  nearest(from: { lat: number; lon: number }, count: number, exclude?: string): Array<{ village: VillageEntry; km: number }> {
+    return [...this.villages.values()]
+      .filter((v) => v.location && v.id !== exclude)
+      .map((v) => ({ village: v, km: distanceKm(from, v.location!) }))
+      .sort((a, b) => a.km - b.km || a.village.id.localeCompare(b.village.id))
+      .slice(0, count);
   }
 
   stopName(stop: RouteEntry['stops'][number]): string {

@@ -41,18 +41,21 @@ interface Candidate {
 }
 
 // Phrases that only say what kind of question it is; they name nothing.
-const cuePhrases = [lexicon.help, ...Object.values(lexicon.facet), lexicon.products, lexicon.route, lexicon.nearby, lexicon.which, lexicon.reference, lexicon.artisan]
-  .flat()
-  .map((phrase) => phrase.split(' '));
+// By first word, so that marking them costs a look-up per word.
+const cuePhrases = new Map<string, string[][]>();
+for (const phrase of [lexicon.help, ...Object.values(lexicon.facet), lexicon.products, lexicon.route, lexicon.nearby, lexicon.which, lexicon.reference, lexicon.artisan].flat()) {
+  const words = phrase.split(' ');
+  cuePhrases.set(words[0]!, [...(cuePhrases.get(words[0]!) ?? []), words]);
+}
 
 /** Marks the words that belong to a cue phrase where the phrase occurs whole. */
 function markCues(words: string[]): boolean[] {
   const cue = new Array<boolean>(words.length).fill(false);
-  for (const phrase of cuePhrases) {
-    for (let i = 0; i + phrase.length <= words.length; i++) {
+  words.forEach((word, i) => {
+    for (const phrase of cuePhrases.get(word) ?? []) {
       if (phrase.every((w, j) => words[i + j] === w)) cue.fill(true, i, i + phrase.length);
     }
-  }
+  });
   return cue;
 }
 const GENERIC = new Set([...stopwords, 'village', 'villages', 'lang', 'craft']);
@@ -110,6 +113,7 @@ function exactNames(knowledge: Knowledge, words: string[], asWritten: (i: number
   const candidates: Candidate[] = [];
   for (let n = Math.min(knowledge.longestPhrase, words.length); n >= 2; n--) {
     for (let i = 0; i + n <= words.length; i++) {
+      if ((knowledge.phraseStarts.get(words[i]!) ?? 0) < n) continue;
       const phrase = words.slice(i, i + n);
       const refs = knowledge.phrases.get(phrase.join(' '));
       if (refs) candidates.push({ start: i, end: i + n, refs, weight: Math.max(1, weightOf(phrase)), exact: true });
@@ -130,54 +134,54 @@ function exactNames(knowledge: Knowledge, words: string[], asWritten: (i: number
 }
 
 /**
- * Village names typed with a mistake ("bat trnag", "Son Dogn"): MiniSearch finds names near a window of
- * the question; a window counts only when it lines up with every word of the name, one word at most is
- * misspelt (one edit, or two in a long word, a swap of two letters counting as one) with the same first
- * letter, and at least one word is exact.
+ * Village names typed with a mistake ("bat trnag", "Son Dogn"): for each word that is not a word of our
+ * names, MiniSearch's fuzzy search over those words proposes corrections; a correction counts only when
+ * the corrected window is a whole village name, one word misspelt (one edit, or two in a long word, a swap
+ * of two letters counting as one) with the same first letter, and at least one word exact.
  */
+/** Words of our village names that `word` may be a misspelling of. */
+function proposeCorrections(knowledge: Knowledge, word: string): string[] {
+  const limit = word.length >= 6 ? 2 : 1;
+  // One edit through MiniSearch; a swap of two letters (two edits to it) looked up directly, which is
+  // far cheaper than a two-edit fuzzy search; two edits only for long words.
+  const vocabulary = knowledge.villageNameWords;
+  const swaps = [...word].slice(1).map((_, j) => word.slice(0, j) + word[j + 1] + word[j] + word.slice(j + 2)).filter((w) => vocabulary.has(w));
+  const fuzzy = knowledge.vocabularySearch.search(word, { fuzzy: limit }).map((hit) => hit.id as string);
+  return [...new Set([...swaps, ...fuzzy])].filter((fix) => fix !== word && fix[0] === word[0] && osaDistance(fix, word) <= limit);
+}
+
 function namesWithTypo(knowledge: Knowledge, words: string[], asWritten: (i: number) => string, cue: boolean[]): Candidate[] {
   const candidates: Candidate[] = [];
   const vocabulary = knowledge.villageNameWords;
-  for (let n = 2; n <= Math.min(4, words.length); n++) {
-    for (let i = 0; i + n <= words.length; i++) {
-      const window = words.slice(i, i + n);
-      // Nothing to anchor a correction on, or already a name as typed; a typo that makes another word of
-      // our names ("banh" for "bang") is looked for only when the question is nothing but the name.
-      const known = window.filter((w) => vocabulary.has(w)).length;
-      // Ordinary words ("đâu", "qua") are not misspelt names.
-      const suspects = window.filter((w, j) => !vocabulary.has(w) && w.length >= 3 && !stopwords.has(w) && !cue[i + j]).length;
-      if (known === 0 || (suspects === 0 && n !== words.length) || knowledge.phrases.has(window.join(' '))) continue;
-      // A word of our names may still be a typo of another ("banh" for "bang"), but by one letter only.
-      const fuzzy = (term: string) => (term.length < 3 ? 0 : vocabulary.has(term) ? (term.length >= 4 ? 1 : 0) : 2);
-      const results = knowledge.villageNames.search(window.join(' '), { fuzzy, combineWith: 'AND' });
-      for (const result of results.slice(0, 50)) {
-        const name = tokens(result.text as string);
-        const namePlain = tokens(result.plain as string);
-        if (name.length !== n) continue;
-        let misspelt = 0;
-        let exactMeaningful = 0;
-        let fits = true;
-        for (let j = 0; j < n && fits; j++) {
-          const [want, got] = [name[j]!, window[j]!];
-          if (want === got) {
-            // Typed with diacritics, an exact word must also carry the name's ("nấu" is not "Nậu").
-            const spelt = asWritten(i + j);
-            if (spelt !== got && namePlain.length === n && namePlain[j] !== spelt) fits = false;
-            if (!GENERIC.has(want)) exactMeaningful++;
-            continue;
-          }
-          misspelt++;
-          fits = want[0] === got[0] && got.length >= 3 && osaDistance(want, got) <= (want.length >= 6 ? 2 : 1);
-        }
-        // Names of common words ("Nội Thôn", "Hạ Thái") need the whole question to be the name, or a
-        // "làng"/"village" beside them.
-        const besideVillageWord = ['lang', 'village'].includes(words[i - 1] ?? '') || ['lang', 'village'].includes(words[i + n] ?? '') || window[0] === 'lang';
-        const anchored = exactMeaningful > 0 || n === words.length || besideVillageWord;
-        if (fits && misspelt === 1 && anchored) {
-          candidates.push({ start: i, end: i + n, refs: [result.ref as EntityRef], weight: Math.max(1, weightOf(name)), exact: false });
+  // Ordinary words ("đâu", "qua") are not misspelt names. A word of our names may still be a typo of
+  // another ("banh" for "bang"), but that is looked for only when the question is nothing but the name.
+  const wholeQuestionIsName = words.length >= 2 && words.length <= 4;
+  const corrections = words.map((word, i) =>
+    word.length < 3 || cue[i] || stopwords.has(word) || (vocabulary.has(word) && !wholeQuestionIsName) ? [] : knowledge.correctionsOf(word, proposeCorrections),
+  );
+  words.forEach((_, i) => {
+    for (const fix of corrections[i]!) {
+      for (let n = 2; n <= 4; n++) {
+        for (let start = Math.max(0, i - n + 1); start <= i && start + n <= words.length; start++) {
+          const window = words.slice(start, start + n);
+          window[i - start] = fix;
+          const refs = knowledge.phrases.get(window.join(' '))?.filter((r) => r.type === 'village');
+          if (!refs?.length) continue;
+          const exact = window.filter((_, j) => start + j !== i);
+          // Typed with diacritics, an exact word must also carry the name's ("nấu" is not "Nậu").
+          const written = tokens(knowledge.villageKey(window.join(' '))?.plain ?? '');
+          const accentsDiffer =
+            written.length === n &&
+            window.some((w, j) => start + j !== i && asWritten(start + j) !== w && asWritten(start + j) !== written[j]);
+          // Names of common words ("Nội Thôn", "Hạ Thái") need the whole question to be the name, or a
+          // "làng"/"village" beside them.
+          const besideVillageWord = ['lang', 'village'].includes(words[start - 1] ?? '') || ['lang', 'village'].includes(words[start + n] ?? '') || window[0] === 'lang';
+          const anchored = exact.some((w) => !GENERIC.has(w)) || n === words.length || besideVillageWord;
+          if (accentsDiffer || !anchored) continue;
+          candidates.push({ start, end: start + n, refs, weight: Math.max(1, weightOf(window)), exact: false });
         }
       }
     }
-  }
+  });
   return candidates;
 }
