@@ -90,3 +90,63 @@ nearby-item = • { $village }: { $km } km{ $approximate ->
     }
 nearby-none = The handbook has no village with a known location near there.
 nearby-need-location = Send me your location (or name a village) and I will list the craft villages nearby.
+
+## Chat: menus, cards and lists (Telegram and Zalo)
+
+chat-greeting = Hello { $name }! I am LangNghe, your guide to Hanoi's craft villages: { $villages } villages, their crafts and products, and { $routes } touring routes. Choose below, or just ask me a question.
+chat-greeting-anonymous = Hello! I am LangNghe, your guide to Hanoi's craft villages: { $villages } villages, their crafts and products, and { $routes } touring routes. Choose below, or just ask me a question.
+chat-choose-language = Chọn ngôn ngữ / Choose your language:
+chat-language-set = From now on I will answer in English.
+chat-menu = What would you like to see?
+menu-villages = 🏘 Villages
+menu-routes = 🗺 Routes
+menu-products = 🏺 Products
+menu-nearby = 📍 Near me
+menu-status = 📋 Recognition status
+menu-help = ❓ Help
+menu-back = ◀ Back
+menu-main = ☰ Menu
+menu-more = More ▸
+lang-vi = 🇻🇳 Tiếng Việt
+lang-en = 🇬🇧 English
+chat-crafts-heading = Villages by craft. Choose a craft:
+chat-all-villages = All villages
+chat-villages-heading = { $craft } villages:
+chat-villages-all-heading = All craft villages in the handbook:
+chat-routes-heading = Touring routes:
+chat-products-heading = OCOP-rated products:
+chat-page = { $page }/{ $pages }
+chat-share-location = 📍 Share my location
+chat-nearby-ask = Tap the button below to share your location, and I will list the craft villages nearest to you.
+chat-stale = This button is out of date. Here is the menu again.
+chat-apology = Sorry, something went wrong on my side. Please try again in a moment.
+chat-group-hint = In groups I answer commands and messages addressed to me.
+card-crafts = Crafts: { $crafts }
+card-address = Address: { $address }
+card-story = { $story }
+card-recognition = Recognition:
+card-see = To see: { $see }
+card-directions = 🧭 Directions
+card-products = 🏺 Products
+card-nearby = 📍 Nearby villages
+card-routes = 🗺 Routes through here
+card-map = 🗺 Open the map
+card-no-location = The handbook has no map point for { $village } yet. { $address }
+card-stops = Stops:
+card-day-plan = Day plan: { $plan }
+card-travel = Getting around: { $travel }
+card-days = { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }
+card-no-routes = No route in the handbook goes through { $village } yet.
+inline-village = { $crafts } · { $place }
+inline-route = { $days } · { $stops }
+commands-start = Start and main menu
+commands-help = What I can do
+commands-language = Change language
+commands-villages = Villages by craft
+commands-routes = Touring routes
+commands-nearby = Craft villages near you
+bot-description = LangNghe, the electronic handbook of Hanoi's craft villages: villages, crafts, OCOP products, touring routes and villages near you, in Vietnamese and English.
+bot-short-description = Hanoi's craft villages: ask about villages, crafts, products and routes.

@@ -1,7 +1,7 @@
 // A question from any channel → an answer: the language decided, other languages translated through
 // Google (cached), the conversation's memory loaded and saved around the engine. It never fails for
 // want of translation or memory: it answers in English and says so.
-import type { AskEngine, Answer, AskInput } from '../../ask/engine.js';
+import type { AskContext, AskEngine, Answer, AskInput } from '../../ask/engine.js';
 import { detectLanguage } from '../../ask/normalize.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
@@ -25,20 +25,21 @@ const baseLanguage = (lang: string | undefined) => lang?.toLowerCase().split(/[-
 
 export async function answerQuestion(deps: AskDeps, question: Question): Promise<Answer> {
   const context = question.conversation ? await deps.conversations.get(question.conversation) : {};
-  const asked = baseLanguage(question.lang);
-  const detected = asked ?? detectLanguage(question.text);
-
-  let result;
-  if (detected === 'vi' || detected === 'en') {
-    result = deps.engine.ask({ ...question, lang: detected }, context);
-  } else {
-    result = await askInOtherLanguage(deps, question, detected === 'other' ? undefined : detected, context);
-  }
+  const result = await askWithContext(deps, question, context);
   if (question.conversation) await deps.conversations.set(question.conversation, result.context);
   return result.answer;
 }
 
-async function askInOtherLanguage(deps: AskDeps, question: Question, source: string | undefined, context: Parameters<AskEngine['ask']>[1]) {
+/** The same, for channels that keep the conversation's memory themselves (Telegram's session). */
+export async function askWithContext(deps: AskDeps, question: AskInput, context: AskContext): Promise<{ answer: Answer; context: AskContext }> {
+  const asked = baseLanguage(question.lang);
+  const detected = asked ?? detectLanguage(question.text);
+
+  if (detected === 'vi' || detected === 'en') return deps.engine.ask({ ...question, lang: detected }, context);
+  return askInOtherLanguage(deps, question, detected === 'other' ? undefined : detected, context);
+}
+
+async function askInOtherLanguage(deps: AskDeps, question: AskInput, source: string | undefined, context: AskContext) {
   if (deps.translator) {
     try {
       const english = await deps.translator.translate(question.text, 'en', source);

@@ -1,0 +1,40 @@
+// The channel-free dialogue speaks in these: what came in, and replies as data that Telegram and Zalo
+// each render in their own way.
+import type { Lang } from '../i18n/messages.js';
+
+export interface ChatState {
+  /** The language the chat chose; otherwise the one its client reports. */
+  lang?: Lang;
+  /** The village last talked about, for follow-up questions. */
+  lastVillageId?: string;
+}
+
+export type Command = 'start' | 'help' | 'language' | 'villages' | 'routes' | 'nearby' | 'menu' | 'products' | 'status';
+
+export type Incoming =
+  | { type: 'command'; command: Command }
+  | { type: 'text'; text: string }
+  | { type: 'location'; lat: number; lon: number }
+  /** A button pressed: the action it carries (see actions.ts). */
+  | { type: 'action'; data: string };
+
+export type Button = { label: string; action: string } | { label: string; url: string };
+
+export interface Reply {
+  text: string;
+  /** Inline buttons, in rows. */
+  buttons?: Button[][];
+  /** Replace the message whose button was pressed instead of sending a new one (paging). */
+  edit?: boolean;
+  /** Ask the user to share their location with a keyboard button. */
+  requestLocation?: boolean;
+  /** A place to show on a map. */
+  venue?: { lat: number; lon: number; title: string; address: string };
+  /** A short notice for the pressed button (a stale one, say). */
+  notice?: string;
+}
+
+export interface Outcome {
+  replies: Reply[];
+  state: ChatState;
+}
