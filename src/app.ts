@@ -1,7 +1,6 @@
 // Composition root: config → logger → PostgreSQL/Redis → services → roles (server, workers).
 // Only this file wires things together; everything else receives what it needs.
 import { Redis } from 'ioredis';
-import type { Bot } from 'grammy';
 import type { FastifyInstance } from 'fastify';
 import type { Worker } from 'bullmq';
 import { secretsOf, type Config } from './config.js';
@@ -19,7 +18,10 @@ import type { AskDeps } from './services/ask/answer-question.js';
 import { join } from 'node:path';
 import { createQueues } from './jobs/queues.js';
 import { ffmpegVersion, resolveBinaries } from './media/binaries.js';
-import { createBot } from './channels/telegram/bot.js';
+import { createBot, type BotContext } from './channels/telegram/bot.js';
+import type { Bot } from 'grammy';
+import { run } from '@grammyjs/runner';
+import { createDialogue } from './conversation/dialogue.js';
 import { createTelegramPublisher } from './channels/telegram/publisher.js';
 import { createZaloClient } from './channels/zalo/client.js';
 import { createServer } from './http/server.js';
@@ -47,6 +49,10 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
   const redisError = (error: Error) => logger.warn({ err: error }, 'redis connection error');
   redis.on('error', redisError);
+  // Chat state (sessions, update ids, conversations): many small commands at once, so pipelined;
+  // BullMQ keeps its own connection above.
+  const chatRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
+  chatRedis.on('error', redisError);
   const queues = createQueues(redis, config.QUEUE_PREFIX, redisError);
   const binaries = resolveBinaries(config);
   let version: Promise<string> | undefined;
@@ -57,7 +63,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   const closers: Array<() => Promise<unknown>> = [];
   let server: FastifyInstance | undefined;
   let url: string | undefined;
-  let bot: Bot | undefined;
+  let bot: Bot<BotContext> | undefined;
 
   if (role !== 'worker') {
     // A new migration may have reshaped the handbook tables: import again even if the files did not change.
@@ -67,14 +73,23 @@ export async function startApp(config: Config, role: Role, logger = createLogger
     const ask: AskDeps = {
       engine: new AskEngine(new Knowledge(await loadHandbookFromDb(prisma)), messages),
       messages,
-      conversations: createRedisConversationStore(redis, config.QUEUE_PREFIX),
+      conversations: createRedisConversationStore(chatRedis, config.QUEUE_PREFIX),
       translator: config.GOOGLE_TRANSLATE_API_KEY
         ? createGoogleTranslator({ apiKey: config.GOOGLE_TRANSLATE_API_KEY, endpoint: config.GOOGLE_TRANSLATE_ENDPOINT, prisma })
         : undefined,
       logger,
     };
     if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_MODE !== 'off') {
-      bot = createBot({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, ask, logger });
+      bot = createBot({
+        token: config.TELEGRAM_BOT_TOKEN,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        dialogue: createDialogue({ ask, messages, textLimit: 4096 }),
+        messages,
+        redis: chatRedis,
+        keyPrefix: config.QUEUE_PREFIX,
+        logger,
+        webhookReply: config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_REPLY,
+      });
     }
     const zalo = config.ZALO_ACCESS_TOKEN
       ? createZaloClient({ apiBase: config.ZALO_API_BASE, accessToken: () => config.ZALO_ACCESS_TOKEN })
@@ -84,9 +99,13 @@ export async function startApp(config: Config, role: Role, logger = createLogger
     logger.info({ url, telegram: config.TELEGRAM_MODE, zalo: Boolean(zalo) }, 'LangNghe server listening');
     closers.push(() => server!.close());
     if (bot && config.TELEGRAM_MODE === 'polling') {
+      // grammY's runner: concurrent across chats, in order within a chat (the session's key).
       const polling = bot;
-      void polling.start({ drop_pending_updates: false }).catch((error) => logger.error({ err: error }, 'telegram polling stopped'));
-      closers.unshift(() => polling.stop());
+      await polling.init();
+      const runner = run(polling);
+      closers.unshift(async () => {
+        if (runner.isRunning()) await runner.stop();
+      });
     }
   }
 
@@ -114,6 +133,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
       // Closing queues waits for Redis; when it is unreachable there is nothing to flush.
       if (redis.status === 'ready') await queues.close();
       redis.disconnect();
+      chatRedis.disconnect();
       await prisma.$disconnect();
     },
   };

@@ -19,8 +19,23 @@ export function createLogger(options: { level: string; secrets: string[]; destin
         method.apply(this, args.map((arg) => (typeof arg === 'string' ? (scrub(arg) as string) : arg)) as Parameters<typeof method>);
       },
     },
-    serializers: { err: (err: Error) => scrub(pino.stdSerializers.err(err)) },
+    serializers: { err: (err: Error) => scrub(errorFields(err)) },
   }, options.destination);
+}
+
+// What a log needs of an error. Not all its fields: grammY's errors carry the whole update context.
+function errorFields(error: Error): Record<string, unknown> {
+  const extra = error as Error & { code?: unknown; description?: unknown; error_code?: unknown; method?: unknown; error?: unknown; cause?: unknown };
+  const inner = extra.error instanceof Error ? extra.error : extra.cause instanceof Error ? extra.cause : undefined;
+  return {
+    type: error.name,
+    message: error.message,
+    stack: error.stack,
+    ...(extra.code !== undefined ? { code: extra.code } : {}),
+    ...(extra.method !== undefined ? { method: extra.method } : {}),
+    ...(extra.error_code !== undefined ? { errorCode: extra.error_code, description: extra.description } : {}),
+    ...(inner ? { cause: errorFields(inner) } : {}),
+  };
 }
 
 export function makeScrubber(secrets: string[]): (value: unknown) => unknown {
@@ -29,7 +44,7 @@ export function makeScrubber(secrets: string[]): (value: unknown) => unknown {
     if (list.length === 0 || depth > 8) return value;
     if (typeof value === 'string') return list.reduce((text, secret) => text.split(secret).join(REDACTED), value);
     if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
-    if (value instanceof Error) return scrub(pino.stdSerializers.err(value), depth + 1);
+    if (value instanceof Error) return scrub(errorFields(value), depth + 1);
     if (value && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, scrub(item, depth + 1)]));
     }

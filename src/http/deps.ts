@@ -1,4 +1,5 @@
 import type { Bot } from 'grammy';
+import type { BotContext } from '../channels/telegram/bot.js';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -17,6 +18,6 @@ export interface AppDeps {
   ask: AskDeps;
   binaries: MediaBinaries;
   ffmpegVersion: () => Promise<string>;
-  bot?: Bot;
+  bot?: Bot<BotContext>;
   zalo?: ZaloClient;
 }

@@ -1,22 +1,146 @@
-// createBot(deps): the Telegram bot. Only main.ts decides whether it runs by webhook or polling.
-import { Bot } from 'grammy';
+// createBot(deps): the Telegram bot. It turns updates into the dialogue's terms and renders its replies;
+// main.ts decides whether it runs by webhook or by polling.
+import { Bot, Composer, session, type BotError, type Context, type SessionFlavor } from 'grammy';
+import { autoRetry } from '@grammyjs/auto-retry';
+import { sequentialize } from '@grammyjs/runner';
+import { apiThrottler, bypassThrottler } from '@grammyjs/transformer-throttler';
+import { RedisAdapter } from '@grammyjs/storage-redis';
+import type { Redis } from 'ioredis';
+import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from '../../logger.js';
-import type { AskDeps } from '../../services/ask/answer-question.js';
-import { askFeature } from './features/ask.feature.js';
+import type { Messages } from '../../i18n/messages.js';
+import { clientLanguage, type Dialogue } from '../../conversation/dialogue.js';
+import type { ChatState, Command, Incoming } from '../../conversation/types.js';
+import { render } from './render.js';
+import { inlineFeature } from './features/inline.feature.js';
+
+export type BotContext = Context & SessionFlavor<ChatState>;
 
 export interface TelegramDeps {
   token: string;
   apiRoot: string;
-  ask: AskDeps;
+  dialogue: Dialogue;
+  messages: Messages;
+  redis: Redis;
+  keyPrefix: string;
   logger: Logger;
+  /** Answer the first message of an update in the webhook's HTTP response (saves a call). */
+  webhookReply?: boolean;
+  botInfo?: UserFromGetMe;
 }
 
-export function createBot(deps: TelegramDeps): Bot {
-  const bot = new Bot(deps.token, { client: { apiRoot: deps.apiRoot, timeoutSeconds: 30 } });
-  bot.use(askFeature(deps));
-  // One error boundary: a failing update is logged (grammY keeps the token out of its errors).
-  bot.catch((error) => {
-    deps.logger.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed');
+export const commands: Command[] = ['start', 'help', 'language', 'villages', 'routes', 'nearby', 'menu', 'products', 'status'];
+
+export function createBot(deps: TelegramDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.token, {
+    botInfo: deps.botInfo,
+    client: {
+      apiRoot: deps.apiRoot,
+      timeoutSeconds: 30,
+      canUseWebhookReply: deps.webhookReply ? (method) => method === 'sendMessage' : undefined,
+    },
   });
+  // Flood limits: keep under them (throttler: global, per group, per chat), and wait as told when one is
+  // hit anyway (auto-retry). The first answer to a user's own update goes out at once (grammY's
+  // bypassThrottler); what follows it in the same update, and what we send unasked, is throttled.
+  bot.api.config.use(apiThrottler());
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  bot.use(bypassThrottler);
+
+  // In order within a chat (the session's key), concurrent across chats: the runner needs it for polling.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
+  // Telegram redelivers an update whose answer was slow or failed: handle each update_id once. The check
+  // runs while the session loads, and is awaited before anything is answered.
+  const firstSeen = new WeakMap<Context, Promise<boolean>>();
+  bot.use((ctx, next) => {
+    const id = ctx.update.update_id;
+    const claim = typeof id === 'number' ? deps.redis.set(`${deps.keyPrefix}:telegram:update:${id}`, '1', 'EX', 24 * 3600, 'NX') : Promise.resolve('OK');
+    firstSeen.set(ctx, claim.then((reply) => reply === 'OK').catch(() => true));
+    return next();
+  });
+  bot.use(
+    session({
+      initial: (): ChatState => ({}),
+      getSessionKey: (ctx) => (ctx.chat ? String(ctx.chat.id) : undefined),
+      storage: prefixed(new RedisAdapter<ChatState>({ instance: deps.redis as never, ttl: 90 * 24 * 3600 }), `${deps.keyPrefix}:telegram:session:`),
+    }),
+  );
+  // One error boundary, for webhook and polling alike (bot.catch alone serves only polling): log with
+  // the update id, apologise in the user's language; the update is still acknowledged.
+  const onError = async (error: BotError<BotContext>) => {
+    deps.logger.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed');
+    const ctx = error.ctx;
+    const lang = stateOf(ctx).lang ?? clientLanguage(ctx.from?.language_code);
+    if (ctx.chat) await ctx.reply(deps.messages.t(lang, 'chat-apology')).catch(() => {});
+    if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
+  };
+  bot.use(async (ctx, next) => {
+    if (await firstSeen.get(ctx)) return next();
+    deps.logger.info({ updateId: ctx.update.update_id }, 'telegram update already handled');
+  });
+  bot.errorBoundary(onError, inlineFeature(deps), dialogueFeature(deps));
+  bot.catch(onError);
   return bot;
+}
+
+function dialogueFeature(deps: TelegramDeps): Composer<BotContext> {
+  const composer = new Composer<BotContext>();
+  const run = async (ctx: BotContext, incoming: Incoming) => {
+    const outcome = await deps.dialogue.handle(stateOf(ctx), incoming, { languageCode: ctx.from?.language_code, firstName: ctx.from?.first_name });
+    if (ctx.chat) ctx.session = outcome.state;
+    await render(ctx, outcome.replies, { messages: deps.messages, lang: outcome.state.lang ?? clientLanguage(ctx.from?.language_code) });
+  };
+
+  for (const command of commands) composer.command(command, (ctx) => run(ctx, { type: 'command', command }));
+  composer.on('callback_query:data', (ctx) => run(ctx, { type: 'action', data: ctx.callbackQuery.data }));
+  composer.on(['message:location', 'message:venue'], (ctx) => {
+    const { latitude, longitude } = ctx.message.venue?.location ?? ctx.message.location!;
+    return run(ctx, { type: 'location', lat: latitude, lon: longitude });
+  });
+  // In groups, only messages addressed to the bot: a mention or a reply to it.
+  composer.on('message:text', (ctx) => {
+    const group = ctx.chat.type !== 'private';
+    const username = ctx.me.username;
+    const mentioned = ctx.message.text.includes(`@${username}`) || ctx.message.reply_to_message?.from?.id === ctx.me.id;
+    if (group && !mentioned) return;
+    const text = ctx.message.text.replace(new RegExp(`@${username}\\b`, 'g'), '').trim();
+    return run(ctx, { type: 'text', text: text || ctx.message.text });
+  });
+  // Any other callback query still gets its answer.
+  composer.on('callback_query', (ctx) => ctx.answerCallbackQuery());
+  return composer;
+}
+
+/** The chat's state; an update with no chat (an inline message's button) has none to keep. */
+function stateOf(ctx: BotContext): ChatState {
+  if (!ctx.chat) return {};
+  try {
+    return ctx.session ?? {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Keys of our own in a shared Redis; and a session that comes back unchanged is not written again
+ * (grammY writes back every session it read).
+ */
+function prefixed<T>(adapter: RedisAdapter<T>, prefix: string) {
+  const asRead = new Map<string, string>();
+  return {
+    async read(key: string) {
+      const value = await adapter.read(prefix + key);
+      asRead.set(key, JSON.stringify(value ?? null));
+      return value;
+    },
+    async write(key: string, value: T) {
+      const before = asRead.get(key);
+      asRead.delete(key);
+      if (before !== JSON.stringify(value)) await adapter.write(prefix + key, value);
+    },
+    async delete(key: string) {
+      asRead.delete(key);
+      await adapter.delete(prefix + key);
+    },
+  };
 }
