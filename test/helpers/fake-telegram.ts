@@ -5,9 +5,15 @@ import multipart from '@fastify/multipart';
 export interface RecordedCall {
   method: string;
   token: string;
-  params: Record<string, unknown>;
+  params: Record<string, any>;
   files: Record<string, { filename: string; bytes: number }>;
   at: number;
+}
+
+export interface Failure {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number };
 }
 
 export interface FakeTelegram {
@@ -15,6 +21,10 @@ export interface FakeTelegram {
   calls: RecordedCall[];
   callsTo(method: string): RecordedCall[];
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
+  /** The next `times` calls of `method` fail with this error (a 429 with retry_after, say). */
+  failNext(method: string, failure: Failure, times?: number): void;
+  /** Every failed attempt, for asserting on retries. */
+  failures: Array<{ method: string; at: number }>;
   close(): Promise<void>;
 }
 
@@ -22,10 +32,12 @@ let nextMessageId = 1000;
 
 export async function startFakeTelegram(): Promise<FakeTelegram> {
   const calls: RecordedCall[] = [];
-  const app = Fastify();
+  const failures: FakeTelegram['failures'] = [];
+  const pending = new Map<string, { failure: Failure; times: number }>();
+  const app = Fastify({ bodyLimit: 60 * 1024 * 1024 });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024 } });
-  app.post<{ Params: { token: string; method: string } }>('/bot:token/:method', async (request) => {
-    const params: Record<string, unknown> = {};
+  app.post<{ Params: { token: string; method: string } }>('/bot:token/:method', async (request, reply) => {
+    const params: Record<string, any> = {};
     const files: RecordedCall['files'] = {};
     if (request.isMultipart()) {
       for await (const part of request.parts()) {
@@ -45,6 +57,12 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       if (part) files[name] = part;
     }
     const { token, method } = request.params;
+    const failing = pending.get(method);
+    if (failing && failing.times > 0) {
+      failing.times--;
+      failures.push({ method, at: Date.now() });
+      return reply.code(failing.failure.error_code).send({ ok: false, ...failing.failure });
+    }
     calls.push({ method, token, params, files, at: Date.now() });
     return { ok: true, result: answer(method, params) };
   });
@@ -52,13 +70,17 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   return {
     url,
     calls,
+    failures,
     callsTo: (method) => calls.filter((call) => call.method === method),
+    failNext(method, failure, times = 1) {
+      pending.set(method, { failure, times });
+    },
     async waitFor(method, count = 1, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (Date.now() < deadline) {
         const found = calls.filter((call) => call.method === method);
         if (found.length >= count) return found;
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise((resolve) => setTimeout(resolve, 20));
       }
       throw new Error(`fake Telegram: expected ${count} ${method} call(s) within ${timeoutMs} ms, got ${calls.filter((c) => c.method === method).length}`);
     },
@@ -66,12 +88,16 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   };
 }
 
-function answer(method: string, params: Record<string, unknown>): unknown {
+function answer(method: string, params: Record<string, any>): unknown {
   if (method === 'getMe') {
     return { id: 42, is_bot: true, first_name: 'LangNghe', username: 'langnghe_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
   }
+  const chat = { id: Number(params.chat_id) || -100, type: 'private' };
   if (method.startsWith('send')) {
-    return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: Number(params.chat_id) || -100, type: 'private' }, text: params.text };
+    return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat, text: params.text };
+  }
+  if (method === 'editMessageText') {
+    return { message_id: Number(params.message_id), date: Math.floor(Date.now() / 1000), chat, text: params.text };
   }
   return true;
 }

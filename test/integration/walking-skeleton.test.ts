@@ -36,6 +36,7 @@ beforeAll(async () => {
     TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
     TELEGRAM_API_ROOT: telegram.url,
     TELEGRAM_CHANNEL_ID: CHANNEL,
+    TELEGRAM_WEBHOOK_REPLY: 'false',
     ZALO_APP_ID,
     ZALO_OA_SECRET_KEY: ZALO_OA_SECRET,
     ZALO_ACCESS_TOKEN: 'zalo-access-token-for-tests',
