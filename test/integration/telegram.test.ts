@@ -201,6 +201,14 @@ describe('behaving well toward Telegram', () => {
     expect(callsFor(since, 'sendMessage')).toHaveLength(1);
   });
 
+  it('apologises in the user\'s language when handling an update fails', async () => {
+    telegram.failNext('sendMessage', { error_code: 400, description: 'Bad Request: chat not found' });
+    const since = Date.now();
+    expect((await post(command('help', 'vi'))).status).toBe(200);
+    const [apology] = await waitForCall(since, 'sendMessage');
+    expect(apology!.params.text).toBe(messages.t('vi', 'chat-apology'));
+  });
+
   it('answers an update posted twice only once', async () => {
     const update = command('help');
     const since = Date.now();
