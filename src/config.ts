@@ -33,10 +33,19 @@ export const configSchema = z
     TELEGRAM_CHANNEL_ID: optionalString,
     // Answer the first message of an update in the webhook's HTTP response: one call fewer per update.
     TELEGRAM_WEBHOOK_REPLY: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    ZALO_MODE: z.enum(['oa', 'bot']).default('oa'),
     ZALO_APP_ID: optionalString,
+    ZALO_APP_SECRET_KEY: optionalString,
     ZALO_OA_SECRET_KEY: optionalString,
     ZALO_ACCESS_TOKEN: optionalString,
+    ZALO_REFRESH_TOKEN: optionalString,
     ZALO_API_BASE: url('https://openapi.zalo.me'),
+    ZALO_OAUTH_BASE: url('https://oauth.zaloapp.com'),
+    // Events older than this are replays (Zalo's own retries of a slow answer come within it).
+    ZALO_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(600),
+    ZALO_BOT_TOKEN: optionalString,
+    ZALO_BOT_WEBHOOK_SECRET: optionalString,
+    ZALO_BOT_API_BASE: url('https://bot-api.zaloplatforms.com'),
     GOOGLE_TRANSLATE_API_KEY: optionalString,
     GOOGLE_TRANSLATE_ENDPOINT: z.url().optional(),
   })
@@ -84,6 +93,10 @@ export function secretsOf(config: Config): string[] {
     config.TELEGRAM_WEBHOOK_SECRET,
     config.ZALO_OA_SECRET_KEY,
     config.ZALO_ACCESS_TOKEN,
+    config.ZALO_REFRESH_TOKEN,
+    config.ZALO_APP_SECRET_KEY,
+    config.ZALO_BOT_TOKEN,
+    config.ZALO_BOT_WEBHOOK_SECRET,
     config.GOOGLE_TRANSLATE_API_KEY,
     ...passwords,
   ].filter((value): value is string => Boolean(value && value.length >= 4));

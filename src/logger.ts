@@ -38,9 +38,21 @@ function errorFields(error: Error): Record<string, unknown> {
   };
 }
 
+// Secrets learnt while running (Zalo's rotating tokens), scrubbed like the configured ones.
+const learnt = new Set<string>();
+export function registerSecret(value: string | null | undefined): void {
+  if (value && value.length >= 6) learnt.add(value);
+}
+
 export function makeScrubber(secrets: string[]): (value: unknown) => unknown {
-  const list = [...new Set(secrets)].filter(Boolean).sort((a, b) => b.length - a.length);
+  const configured = [...new Set(secrets)].filter(Boolean);
+  let list: string[] = [];
+  let known = -1;
   const scrub = (value: unknown, depth = 0): unknown => {
+    if (known !== learnt.size) {
+      list = [...new Set([...configured, ...learnt])].sort((a, b) => b.length - a.length);
+      known = learnt.size;
+    }
     if (list.length === 0 || depth > 8) return value;
     if (typeof value === 'string') return list.reduce((text, secret) => text.split(secret).join(REDACTED), value);
     if (Array.isArray(value)) return value.map((item) => scrub(item, depth + 1));
