@@ -14,6 +14,8 @@ export interface DialogueDeps {
   messages: Messages;
   /** The channel's longest message. */
   textLimit: number;
+  /** Entries per page of a list (Zalo's list template shows few). */
+  pageSize?: number;
 }
 
 export interface Client {
@@ -30,13 +32,13 @@ export interface InlineCard {
   buttons: Button[][];
 }
 
-const PAGE_SIZE = 8;
 const NEARBY = 5;
 
 export const clientLanguage = (code: string | undefined): Lang => (code?.toLowerCase().startsWith('vi') ? 'vi' : 'en');
 
 export function createDialogue(deps: DialogueDeps) {
   const { messages } = deps;
+  const PAGE_SIZE = deps.pageSize ?? 8;
   const knowledge = () => deps.ask.engine.knowledge;
   const button = (label: string, action: Action): Button => ({ label, action: encodeAction(action) });
 
@@ -59,11 +61,12 @@ export function createDialogue(deps: DialogueDeps) {
     const asNewMessage = (outcome: Outcome): Outcome => ({ ...outcome, replies: outcome.replies.map((r) => ({ ...r, edit: false })) });
     const menuButton = () => button(t('menu-main'), { kind: 'menu' });
 
-    /** Items of a list, a page at a time, with ◀ n/m ▶ to page through it in place. */
-    const paged = <T>(items: T[], page: number, toAction: (page: number) => Action, row: (item: T) => Button[]) => {
-      const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+    /** A list, a page at a time: its entries, and ◀ n/m ▶ to page through it in place. */
+    const paged = <T>(list: T[], page: number, toAction: (page: number) => Action, entry?: (item: T) => Button) => {
+      const pages = Math.max(1, Math.ceil(list.length / PAGE_SIZE));
       const current = Math.min(page, pages - 1);
-      const rows = items.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE).map(row);
+      const shown = list.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+      const rows: Button[][] = [];
       if (pages > 1) {
         const nav: Button[] = [];
         if (current > 0) nav.push(button('◀', toAction(current - 1)));
@@ -71,7 +74,7 @@ export function createDialogue(deps: DialogueDeps) {
         if (current < pages - 1) nav.push(button('▶', toAction(current + 1)));
         rows.push(nav);
       }
-      return { rows, current, pages };
+      return { shown, items: entry ? shown.map(entry) : [], rows };
     };
 
     const villagePlace = (v: VillageEntry) => v.address.commune ?? [v.address.formerCommune, v.address.formerDistrict].filter(Boolean).join(', ');
@@ -129,14 +132,11 @@ export function createDialogue(deps: DialogueDeps) {
         t('card-day-plan', { plan: r.dayPlan[lang] }),
         t('card-travel', { travel: r.travel[lang] }),
       ].join('\n');
-      const villageButtons = r.stops
+      const items = r.stops
         .filter((s) => s.village && k.villages.has(s.village))
         .map((s) => button(k.villages.get(s.village!)!.name[lang], { kind: 'village', id: s.village!, part: 0 }));
-      const rows: Button[][] = [];
-      for (let i = 0; i < villageButtons.length; i += 2) rows.push(villageButtons.slice(i, i + 2));
-      rows.push([{ label: t('card-map'), url: routeMapLink(r) }]);
-      rows.push([button(t('menu-back'), { kind: 'routes', page: 0 }), menuButton()]);
-      return { text: splitText(text, deps.textLimit)[0]!, buttons: rows };
+      const rows: Button[][] = [[{ label: t('card-map'), url: routeMapLink(r) }], [button(t('menu-back'), { kind: 'routes', page: 0 }), menuButton()]];
+      return { text: splitText(text, deps.textLimit)[0]!, items, buttons: rows };
     }
 
     function routeMapLink(r: RouteEntry): string {
@@ -171,7 +171,8 @@ export function createDialogue(deps: DialogueDeps) {
       );
       return {
         text: [heading, ...lines].join('\n'),
-        buttons: [...list.map(({ village, km }) => [button(`${village.name[lang]} · ${km.toFixed(1)} km`, { kind: 'village', id: village.id, part: 0 })]), [menuButton()]],
+        items: list.map(({ village, km }) => button(`${village.name[lang]} · ${km.toFixed(1)} km`, { kind: 'village', id: village.id, part: 0 })),
+        buttons: [[menuButton()]],
       };
     }
 
@@ -196,22 +197,22 @@ export function createDialogue(deps: DialogueDeps) {
             .map((c) => ({ craft: c, count: k.villagesByCraft.get(c.id)?.length ?? 0 }))
             .filter((c) => c.count > 0)
             .sort((a, b) => b.count - a.count || a.craft.name[lang].localeCompare(b.craft.name[lang]));
-          const { rows } = paged(crafts, action.page, (page) => ({ kind: 'crafts', page }), ({ craft, count }) => [
+          const { items, rows } = paged(crafts, action.page, (page) => ({ kind: 'crafts', page }), ({ craft, count }) =>
             button(`${craft.name[lang]} (${count})`, { kind: 'villages', craft: craft.id, page: 0 }),
-          ]);
+          );
           rows.push([button(t('chat-all-villages'), { kind: 'villages', craft: 'all', page: 0 }), menuButton()]);
-          return done([{ text: t('chat-crafts-heading'), buttons: rows, edit: true }]);
+          return done([{ text: t('chat-crafts-heading'), items, buttons: rows, edit: true }]);
         }
         case 'villages': {
           const craft = action.craft === 'all' ? undefined : k.crafts.get(action.craft);
           if (action.craft !== 'all' && !craft) return stale();
           const villages = craft ? (k.villagesByCraft.get(craft.id) ?? []) : [...k.villages.values()].sort((a, b) => a.name[lang].localeCompare(b.name[lang], lang));
-          const { rows } = paged(villages, action.page, (page) => ({ kind: 'villages', craft: action.craft, page }), (v) => [
+          const { items, rows } = paged(villages, action.page, (page) => ({ kind: 'villages', craft: action.craft, page }), (v) =>
             button(`${v.name[lang]} · ${villagePlace(v) || '—'}`.slice(0, 60), { kind: 'village', id: v.id, part: 0 }),
-          ]);
+          );
           rows.push([button(t('menu-back'), { kind: 'crafts', page: 0 }), menuButton()]);
           const heading = craft ? t('chat-villages-heading', { craft: craft.name[lang] }) : t('chat-villages-all-heading');
-          return done([{ text: heading, buttons: rows, edit: true }]);
+          return done([{ text: heading, items, buttons: rows, edit: true }]);
         }
         case 'village': {
           const v = k.villages.get(action.id);
@@ -239,10 +240,10 @@ export function createDialogue(deps: DialogueDeps) {
           if (!v) return stale();
           const products = [...(k.productsByVillage.get(v.id) ?? [])].sort(byOcop);
           if (products.length === 0) return done([{ text: messages.t(lang, 'village-no-products', { village: v.name[lang] }), buttons: [[button(t('menu-back'), { kind: 'village', id: v.id, part: 0 })]] }]);
-          const { rows, current } = paged(products, action.page, (page) => ({ kind: 'products', village: v.id, page }), () => []);
-          const lines = products.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE).map((p) => productLine(p, false));
-          const navAndBack = [...rows.filter((r) => r.length), [button(t('menu-back'), { kind: 'village', id: v.id, part: 0 })]];
-          return done([{ text: [`${messages.t(lang, 'village-heading-products', { village: v.name[lang] })}:`, ...lines].join('\n'), buttons: navAndBack, edit: action.page > 0 }]);
+          const { shown, rows } = paged(products, action.page, (page) => ({ kind: 'products', village: v.id, page }));
+          const lines = shown.map((p) => productLine(p, false));
+          rows.push([button(t('menu-back'), { kind: 'village', id: v.id, part: 0 })]);
+          return done([{ text: [`${messages.t(lang, 'village-heading-products', { village: v.name[lang] })}:`, ...lines].join('\n'), buttons: rows, edit: action.page > 0 }]);
         }
         case 'near': {
           const v = k.villages.get(action.village);
@@ -255,18 +256,17 @@ export function createDialogue(deps: DialogueDeps) {
           if (!v) return stale();
           const routes = k.routes.filter((r) => r.stops.some((s) => s.village === v.id));
           if (routes.length === 0) return done([{ text: t('card-no-routes', { village: v.name[lang] }), buttons: [[button(t('menu-back'), { kind: 'village', id: v.id, part: 0 })]] }]);
-          const rows = routes.map((r) => [button(r.name[lang].slice(0, 60), { kind: 'route', id: r.id })]);
-          rows.push([button(t('menu-back'), { kind: 'village', id: v.id, part: 0 })]);
-          return done([{ text: messages.t(lang, 'routes-through', { village: v.name[lang] }), buttons: rows }]);
+          const items = routes.map((r) => button(r.name[lang].slice(0, 60), { kind: 'route', id: r.id }));
+          return done([{ text: messages.t(lang, 'routes-through', { village: v.name[lang] }), items, buttons: [[button(t('menu-back'), { kind: 'village', id: v.id, part: 0 })]] }]);
         }
         case 'routes': {
           const order = { city: 0, operator: 1, langnghe: 2 } as const;
           const routes = [...k.routes].sort((a, b) => order[a.origin] - order[b.origin] || a.id.localeCompare(b.id));
-          const { rows } = paged(routes, action.page, (page) => ({ kind: 'routes', page }), (r) => [
+          const { items, rows } = paged(routes, action.page, (page) => ({ kind: 'routes', page }), (r) =>
             button(`${r.name[lang]} · ${t('card-days', { days: r.days })}`.slice(0, 60), { kind: 'route', id: r.id }),
-          ]);
+          );
           rows.push([menuButton()]);
-          return done([{ text: t('chat-routes-heading'), buttons: rows, edit: true }]);
+          return done([{ text: t('chat-routes-heading'), items, buttons: rows, edit: true }]);
         }
         case 'route': {
           const route = k.routes.find((r) => r.id === action.id);
@@ -274,13 +274,13 @@ export function createDialogue(deps: DialogueDeps) {
         }
         case 'ocop': {
           const products = [...k.productsByVillage.values()].flat().filter((p) => p.ocop?.stars && p.ocop.confirmed).sort(byOcop);
-          const { rows, current } = paged(products, action.page, (page) => ({ kind: 'ocop', page }), () => []);
-          const lines = products.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE).map((p) => productLine(p, true));
-          const villageButtons = [...new Set(products.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE).map((p) => p.village))]
+          const { shown, rows } = paged(products, action.page, (page) => ({ kind: 'ocop', page }));
+          const items = [...new Set(shown.map((p) => p.village))]
             .map((id) => k.villages.get(id))
             .filter((v): v is VillageEntry => Boolean(v))
-            .map((v) => [button(v.name[lang], { kind: 'village', id: v.id, part: 0 })]);
-          return done([{ text: [t('chat-products-heading'), ...lines].join('\n'), buttons: [...villageButtons, ...rows.filter((r) => r.length), [menuButton()]], edit: true }]);
+            .map((v) => button(v.name[lang], { kind: 'village', id: v.id, part: 0 }));
+          rows.push([menuButton()]);
+          return done([{ text: [t('chat-products-heading'), ...shown.map((p) => productLine(p, true))].join('\n'), items, buttons: rows, edit: true }]);
         }
       }
     }
@@ -325,17 +325,19 @@ export function createDialogue(deps: DialogueDeps) {
 
     async function answerText(text: string): Promise<Outcome> {
       const { answer, context } = await askWithContext(deps.ask, { text }, { lastVillageId: state.lastVillageId });
-      const rows: Button[][] = [];
+      const items: Button[] = [];
       for (const item of answer.items.slice(0, 6)) {
-        if (item.type === 'village') rows.push([button(item.name.slice(0, 60), { kind: 'village', id: item.id, part: 0 })]);
-        if (item.type === 'route') rows.push([button(item.name.slice(0, 60), { kind: 'route', id: item.id })]);
+        if (item.type === 'village') items.push(button(item.name.slice(0, 60), { kind: 'village', id: item.id, part: 0 }));
+        if (item.type === 'route') items.push(button(item.name.slice(0, 60), { kind: 'route', id: item.id }));
       }
+      const rows: Button[][] = [];
       if (answer.intent === 'product' && context.lastVillageId) {
         rows.push([button(t('card-products'), { kind: 'products', village: context.lastVillageId, page: 0 })]);
       }
       rows.push([menuButton()]);
       const parts = splitText(answer.text, deps.textLimit);
-      const replies: Reply[] = parts.map((part, i) => ({ text: part, buttons: i === parts.length - 1 ? rows : undefined }));
+      const last = parts.length - 1;
+      const replies: Reply[] = parts.map((part, i) => (i === last ? { text: part, items, buttons: rows } : { text: part }));
       return done(replies, { ...state, lastVillageId: context.lastVillageId });
     }
   }

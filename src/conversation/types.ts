@@ -22,7 +22,9 @@ export type Button = { label: string; action: string } | { label: string; url: s
 
 export interface Reply {
   text: string;
-  /** Inline buttons, in rows. */
+  /** The entries of a list (villages, routes…), one per line; Zalo shows them as a list template. */
+  items?: Button[];
+  /** The other buttons (paging, back, menu, links), in rows. */
   buttons?: Button[][];
   /** Replace the message whose button was pressed instead of sending a new one (paging). */
   edit?: boolean;

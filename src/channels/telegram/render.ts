@@ -5,8 +5,9 @@ import type { Button, Reply } from '../../conversation/types.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Lang } from '../../i18n/messages.js';
 
-export function inlineKeyboard(rows: Button[][] | undefined): InlineKeyboard | undefined {
-  if (!rows?.length) return undefined;
+export function inlineKeyboard(rows: Button[][] | undefined, items: Button[] = []): InlineKeyboard | undefined {
+  rows = [...items.map((item) => [item]), ...(rows ?? [])];
+  if (!rows.length) return undefined;
   return InlineKeyboard.from(rows.map((row) => row.map((b) => ('url' in b ? InlineKeyboard.url(b.label, b.url) : InlineKeyboard.text(b.label, b.action)))));
 }
 
@@ -25,7 +26,7 @@ export async function render(ctx: Context, replies: Reply[], options: { messages
       await ctx.reply(reply.text, { reply_markup: keyboard });
       continue;
     }
-    const reply_markup = inlineKeyboard(reply.buttons);
+    const reply_markup = inlineKeyboard(reply.buttons, reply.items);
     // Paging a list edits the message whose button was pressed.
     if (reply.edit && ctx.callbackQuery?.message) {
       try {
