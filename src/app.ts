@@ -23,7 +23,7 @@ import type { Bot } from 'grammy';
 import { run } from '@grammyjs/runner';
 import { createDialogue } from './conversation/dialogue.js';
 import { createTelegramPublisher } from './channels/telegram/publisher.js';
-import { createZaloClient } from './channels/zalo/client.js';
+import { createZalo } from './channels/zalo/create-zalo.js';
 import { createServer } from './http/server.js';
 import type { VideoPublisher } from './services/clips/publish-publication.js';
 import { AppError } from './errors.js';
@@ -36,6 +36,8 @@ export interface RunningApp {
   logger: Logger;
   server?: FastifyInstance;
   url?: string;
+  /** Resolves when the chat events received so far have been handled (they are answered after the webhook). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,6 +66,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   let server: FastifyInstance | undefined;
   let url: string | undefined;
   let bot: Bot<BotContext> | undefined;
+  let zaloChannel: { idle(): Promise<void> } | undefined;
 
   if (role !== 'worker') {
     // A new migration may have reshaped the handbook tables: import again even if the files did not change.
@@ -91,13 +94,13 @@ export async function startApp(config: Config, role: Role, logger = createLogger
         webhookReply: config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_REPLY,
       });
     }
-    const zalo = config.ZALO_ACCESS_TOKEN
-      ? createZaloClient({ apiBase: config.ZALO_API_BASE, accessToken: () => config.ZALO_ACCESS_TOKEN })
-      : undefined;
+    const zalo = createZalo(config, { prisma, redis: chatRedis, messages, logger, dialogue: createDialogue({ ask, messages, textLimit: 2000, pageSize: 5 }) });
     server = await createServer({ config, logger, prisma, redis, queues, ask, binaries, ffmpegVersion: cachedVersion, bot, zalo });
     url = await server.listen({ port: config.PORT, host: config.HOST });
-    logger.info({ url, telegram: config.TELEGRAM_MODE, zalo: Boolean(zalo) }, 'LangNghe server listening');
+    logger.info({ url, telegram: config.TELEGRAM_MODE, zalo: zalo?.mode ?? 'off' }, 'LangNghe server listening');
     closers.push(() => server!.close());
+    zaloChannel = zalo?.channel;
+    if (zalo) closers.push(() => zalo.channel.idle());
     if (bot && config.TELEGRAM_MODE === 'polling') {
       // grammY's runner: concurrent across chats, in order within a chat (the session's key).
       const polling = bot;
@@ -128,6 +131,9 @@ export async function startApp(config: Config, role: Role, logger = createLogger
     logger,
     server,
     url,
+    settled: async () => {
+      await zaloChannel?.idle();
+    },
     async close() {
       for (const close of closers) await close().catch((error) => logger.warn({ err: error }, 'error while closing'));
       // Closing queues waits for Redis; when it is unreachable there is nothing to flush.

@@ -150,3 +150,10 @@ commands-routes = Touring routes
 commands-nearby = Craft villages near you
 bot-description = LangNghe, the electronic handbook of Hanoi's craft villages: villages, crafts, OCOP products, touring routes and villages near you, in Vietnamese and English.
 bot-short-description = Hanoi's craft villages: ask about villages, crafts, products and routes.
+
+## Zalo
+
+zalo-share-location = On Zalo, send your location with the ➕ button → Location, and I will list the nearest villages.
+zalo-image-received = Thank you for the picture! I can only read text for now: tell me which village or craft you are looking for.
+zalo-numbered-menu = Reply with a number:
+zalo-follow = Thank you for following LangNghe!

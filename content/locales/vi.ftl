@@ -144,3 +144,10 @@ commands-routes = Tuyến tham quan
 commands-nearby = Làng nghề gần bạn
 bot-description = LangNghe, sổ tay điện tử làng nghề Hà Nội: làng nghề, nghề, sản phẩm OCOP, tuyến tham quan và các làng gần bạn, bằng tiếng Việt và tiếng Anh.
 bot-short-description = Làng nghề Hà Nội: hỏi về làng, nghề, sản phẩm và tuyến tham quan.
+
+## Zalo
+
+zalo-share-location = Trên Zalo, hãy gửi vị trí bằng nút ➕ → Vị trí, tôi sẽ liệt kê các làng nghề gần nhất.
+zalo-image-received = Cảm ơn bạn đã gửi ảnh! Hiện tôi chỉ đọc được chữ: hãy cho tôi biết bạn tìm làng nghề hay nghề nào.
+zalo-numbered-menu = Trả lời bằng một số:
+zalo-follow = Cảm ơn bạn đã quan tâm LangNghe!

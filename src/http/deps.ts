@@ -6,7 +6,8 @@ import type { Logger } from '../logger.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Queues } from '../jobs/queues.js';
 import type { MediaBinaries } from '../media/binaries.js';
-import type { ZaloClient } from '../channels/zalo/client.js';
+import type { createZaloOaChannel } from '../channels/zalo/oa-channel.js';
+import type { createZaloBotChannel } from '../channels/zalo/bot-platform.js';
 import type { AskDeps } from '../services/ask/answer-question.js';
 
 export interface AppDeps {
@@ -19,5 +20,7 @@ export interface AppDeps {
   binaries: MediaBinaries;
   ffmpegVersion: () => Promise<string>;
   bot?: Bot<BotContext>;
-  zalo?: ZaloClient;
+  zalo?:
+    | { mode: 'oa'; channel: ReturnType<typeof createZaloOaChannel>; oauth?: { oauthBase: string; appId: string; appSecret: string } }
+    | { mode: 'bot'; channel: ReturnType<typeof createZaloBotChannel> };
 }

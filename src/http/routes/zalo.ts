@@ -1,36 +1,49 @@
-// POST /zalo/webhook: the signature is checked on the raw body; Zalo wants 200 within 2 s, so the event
-// is acknowledged first and answered afterwards.
+// POST /zalo/webhook: an Official Account's events (X-ZEvent-Signature over the raw body) or, with
+// ZALO_MODE=bot, a Zalo Bot platform bot's updates (X-Bot-Api-Secret-Token). Answered at once; the
+// event is handled afterwards. GET /zalo/oauth/callback: the end of `npm run zalo:connect`.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { verifyZaloSignature } from '../../channels/zalo/signature.js';
+import { exchangeCode } from '../../channels/zalo/oauth.js';
+import { storeTokens } from '../../channels/zalo/token-provider.js';
+import { oauthStateKey } from '../../channels/zalo/connect.js';
 import type { AppDeps } from '../deps.js';
-import { answerQuestion } from '../../services/ask/answer-question.js';
 
-const textEvent = z.object({
-  event_name: z.literal('user_send_text'),
-  sender: z.object({ id: z.coerce.string() }),
-  message: z.object({ text: z.string(), msg_id: z.coerce.string().optional() }),
-});
+const callbackQuery = z.object({ code: z.string().min(1).max(2000), state: z.string().min(1).max(200) });
 
 export const zaloRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
-  const { ZALO_APP_ID: appId, ZALO_OA_SECRET_KEY: oaSecretKey } = deps.config;
-  if (!appId || !oaSecretKey) return;
+  const zalo = deps.zalo;
+  if (!zalo) return;
 
-  // Keep the body as received: the signature covers its exact bytes.
+  // Keep the body as received: the OA signature covers its exact bytes.
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 
   app.post('/zalo/webhook', async (request, reply) => {
     const raw = typeof request.body === 'string' ? request.body : '';
-    if (!verifyZaloSignature(raw, request.headers['x-zevent-signature'] as string | undefined, { appId, oaSecretKey })) {
-      return reply.code(401).send({ error: 'unauthorized', message: 'Bad X-ZEvent-Signature.' });
+    let status: number;
+    if (zalo.mode === 'oa') {
+      status = await zalo.channel.receive(raw, request.headers['x-zevent-signature'] as string | undefined);
+    } else {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        // acknowledged below like any update we cannot use
+      }
+      status = await zalo.channel.receive(body, request.headers['x-bot-api-secret-token'] as string | undefined);
     }
-    const event = textEvent.safeParse(JSON.parse(raw));
-    if (event.success && deps.zalo) {
-      const { sender, message } = event.data;
-      answerQuestion(deps.ask, { text: message.text, conversation: `zalo:${sender.id}` })
-        .then((answer) => deps.zalo!.sendText(sender.id, answer.text, message.msg_id))
-        .catch((error) => request.log.error({ err: error }, 'zalo reply failed'));
-    }
+    if (status === 401) return reply.code(401).send({ error: 'unauthorized', message: zalo.mode === 'oa' ? 'Bad X-ZEvent-Signature.' : 'Bad X-Bot-Api-Secret-Token.' });
     return reply.code(200).send({ ok: true });
+  });
+
+  const oauth = zalo.mode === 'oa' ? zalo.oauth : undefined;
+  if (!oauth) return;
+  app.get('/zalo/oauth/callback', async (request, reply) => {
+    const query = callbackQuery.safeParse(request.query);
+    if (!query.success) return reply.code(400).type('text/plain').send('Missing code or state.');
+    const verifier = await deps.redis.getdel(oauthStateKey(deps.config.QUEUE_PREFIX, query.data.state));
+    if (!verifier) return reply.code(400).type('text/plain').send('This authorisation link has expired or was already used: run `npm run zalo:connect` again.');
+    await storeTokens(deps.prisma, await exchangeCode(oauth, query.data.code, verifier));
+    request.log.info('Zalo Official Account connected');
+    return reply.type('text/plain; charset=utf-8').send('LangNghe is now connected to your Zalo Official Account. You can close this page.');
   });
 };
