@@ -29,7 +29,7 @@ let base: string;
 
 beforeAll(async () => {
   telegram = await startFakeTelegram();
-  zalo = await startFakeZalo();
+  zalo = await startFakeZalo({ access: 'zalo-access-token-for-tests', refresh: 'unused' });
   config = testConfig({
     TELEGRAM_BOT_TOKEN: '123456:TEST-token-for-the-fake-api',
     TELEGRAM_MODE: 'webhook',
@@ -42,9 +42,11 @@ beforeAll(async () => {
     ZALO_ACCESS_TOKEN: 'zalo-access-token-for-tests',
     ZALO_API_BASE: zalo.url,
   });
+  prisma = createPrisma(config.DATABASE_URL);
+  // The OA token comes from ZALO_ACCESS_TOKEN only while no authorisation is stored.
+  await prisma.zaloToken.deleteMany();
   app = await startApp(config, 'all');
   base = app.url!;
-  prisma = createPrisma(config.DATABASE_URL);
   staffToken = (await addStaff(prisma, 'Test editor')).token;
 });
 
@@ -148,6 +150,7 @@ describe('Zalo webhook', () => {
       body: raw,
     });
     expect(response.status).toBe(200);
+    await app.settled();
     const [sent] = await zalo.waitForSends(1);
     expect(sent!.accessToken).toBe('zalo-access-token-for-tests');
     expect(sent!.body.recipient.user_id).toBe('6142494823000000001');
