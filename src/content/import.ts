@@ -20,7 +20,7 @@ export interface ImportSummary {
 }
 
 // Bump when the import itself changes what it writes, so that start-up imports again.
-const IMPORTER_VERSION = '3';
+const IMPORTER_VERSION = '4';
 // Imports from two processes starting at once must not interleave.
 const IMPORT_LOCK = 7_413_001;
 
@@ -190,6 +190,11 @@ export async function importContent(
         if (removed.length) await tables[kind].remove(tx, removed);
       }
       await rebuildLinks(tx, handbook);
+      // Whole documents: the application stages and the rules guides.
+      for (const [id, data] of [['stages', handbook.stages], ['guides', handbook.guides]] as const) {
+        const value = (data ?? null) as unknown as Json;
+        await tx.contentDocument.upsert({ where: { id }, create: { id, data: value }, update: { data: value } });
+      }
       await tx.contentState.upsert({ where: { id: 1 }, create: { id: 1, hash }, update: { hash, importedAt: new Date() } });
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -8,7 +8,9 @@ import { z } from 'zod';
 import {
   craftSchema,
   elsewhereSchema,
+  guideSchema,
   planTargetSchema,
+  stagesFileSchema,
   placeSchema,
   productFileSchema,
   productSchema,
@@ -16,6 +18,8 @@ import {
   villageSchema,
   type CraftEntry,
   type ElsewhereEntry,
+  type GuideEntry,
+  type StagesFile,
   type PlaceEntry,
   type PlanTargetEntry,
   type ProductEntry,
@@ -44,6 +48,10 @@ export interface Handbook {
   routes: RouteEntry[];
   plan: PlanTargetEntry[];
   elsewhere: ElsewhereEntry[];
+  /** The stages of each kind of application (stages.yaml). */
+  stages: StagesFile | null;
+  /** Answers to the rules questions artisans ask (guides.yaml). */
+  guides: GuideEntry[];
 }
 
 type Path = PropertyKey[];
@@ -192,6 +200,10 @@ export function loadHandbook(contentDir: string): Handbook {
   const crafts = loadListFile(join(contentDir, 'crafts.yaml'), craftSchema, found, known.crafts, true);
   const plan = loadListFile(join(contentDir, 'plan.yaml'), planTargetSchema, found, known.other, false);
   const elsewhere = loadListFile(join(contentDir, 'elsewhere.yaml'), elsewhereSchema, found, known.other, false);
+  const guides = loadListFile(join(contentDir, 'guides.yaml'), guideSchema, found, known.other, false);
+  const stagesPath = join(contentDir, 'stages.yaml');
+  const stagesFile = yamlFiles(contentDir).includes(stagesPath) ? parseFile(stagesPath, found.problems) : null;
+  const stages = stagesFile ? validate(stagesFile, stagesFileSchema, found) : null;
   const places = yamlFiles(join(contentDir, 'places')).flatMap((path) => loadListFile(path, placeSchema, found, known.places, true));
   const products: Located<ProductEntry & { village: string }>[] = [];
   for (const path of yamlFiles(join(contentDir, 'products'))) {
@@ -214,7 +226,7 @@ export function loadHandbook(contentDir: string): Handbook {
     }
   }
 
-  for (const [kind, entries] of [['village', villages], ['craft', crafts], ['product', products], ['place', places], ['route', routes], ['plan target', plan], ['elsewhere', elsewhere]] as const) {
+  for (const [kind, entries] of [['village', villages], ['craft', crafts], ['product', products], ['place', places], ['route', routes], ['plan target', plan], ['elsewhere', elsewhere], ['guide', guides]] as const) {
     checkUnique(kind, entries, found);
   }
   const { villages: villageIds, crafts: craftIds, places: placeIds } = known;
@@ -248,6 +260,8 @@ export function loadHandbook(contentDir: string): Handbook {
     routes: values(routes),
     plan: values(plan),
     elsewhere: values(elsewhere),
+    stages,
+    guides: values(guides),
   };
 }
 

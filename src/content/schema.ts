@@ -171,6 +171,22 @@ export const elsewhereSchema = z
   .strict();
 export type ElsewhereEntry = z.infer<typeof elsewhereSchema>;
 
+export const applicationKinds = ['craft_village', 'traditional_craft_village', 'heritage_craft_village', 'artisan_title', 'ocop', 'ip'] as const;
+
+const stageSchema = z.object({ id, label: bilingual, next: bilingual.optional(), final: z.boolean().optional() }).strict();
+// A procedure the sources barely describe (IP) keeps its generic stages and says so in its note.
+const kindStages = z
+  .object({ sources: z.array(z.url({ protocol: /^https?$/ })).default([]), note: bilingual.optional(), stages: z.array(stageSchema).min(1, 'list at least one stage') })
+  .strict()
+  .refine((kind) => kind.sources.length > 0 || kind.note, 'give sources, or a note saying why there are none');
+export const stagesFileSchema = z.object(Object.fromEntries(applicationKinds.map((kind) => [kind, kindStages])) as Record<(typeof applicationKinds)[number], typeof kindStages>).strict();
+export type StagesFile = z.infer<typeof stagesFileSchema>;
+
+export const guideSchema = z
+  .object({ id, questions: z.array(text).min(1, 'give at least one way to ask'), answer: bilingual, sources })
+  .strict();
+export type GuideEntry = z.infer<typeof guideSchema>;
+
 export const planTargetSchema = z
   .object({
     id,
