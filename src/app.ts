@@ -23,7 +23,13 @@ import type { Bot } from 'grammy';
 import { run } from '@grammyjs/runner';
 import { createDialogue } from './conversation/dialogue.js';
 import { createTelegramPublisher } from './channels/telegram/publisher.js';
-import { createZalo } from './channels/zalo/create-zalo.js';
+import { createZalo, createZaloOa, zaloNotifier } from './channels/zalo/create-zalo.js';
+import { StageBook } from './services/artisans/stages.js';
+import { createArtisanDesk } from './services/artisans/linking.js';
+import { deliverHeld, pendingNotificationEvents, type NotifyDeps } from './services/artisans/notify.js';
+import { createTelegramSender } from './channels/telegram/publisher.js';
+import { createNotificationsWorker } from '../workers/notifications.worker.js';
+import { requeuePendingNotifications } from './jobs/queues.js';
 import { createServer } from './http/server.js';
 import type { VideoPublisher } from './services/clips/publish-publication.js';
 import { AppError } from './errors.js';
@@ -68,13 +74,29 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   let bot: Bot<BotContext> | undefined;
   let zaloChannel: { idle(): Promise<void> } | undefined;
 
+  const messages = new Messages(join(config.CONTENT_DIR, 'locales'));
   if (role !== 'worker') {
     // A new migration may have reshaped the handbook tables: import again even if the files did not change.
     const summary = await importContent(prisma, config.CONTENT_DIR, { onlyWhenChanged: applied.length === 0 });
     logger.info(describeImport(summary));
-    const messages = new Messages(join(config.CONTENT_DIR, 'locales'));
+  }
+  const handbook = await loadHandbookFromDb(prisma);
+  const stages = StageBook.from(handbook);
+  const zaloOa = createZaloOa(config, { prisma, redis: chatRedis, logger });
+  const notifyDeps: NotifyDeps = {
+    prisma,
+    messages,
+    stages,
+    logger,
+    senders: {
+      telegram: config.TELEGRAM_BOT_TOKEN ? createTelegramSender({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }) : undefined,
+      zalo: zaloOa ? zaloNotifier(zaloOa) : undefined,
+    },
+  };
+
+  if (role !== 'worker') {
     const ask: AskDeps = {
-      engine: new AskEngine(new Knowledge(await loadHandbookFromDb(prisma)), messages),
+      engine: new AskEngine(new Knowledge(handbook), messages),
       messages,
       conversations: createRedisConversationStore(chatRedis, config.QUEUE_PREFIX),
       translator: config.GOOGLE_TRANSLATE_API_KEY
@@ -82,11 +104,12 @@ export async function startApp(config: Config, role: Role, logger = createLogger
         : undefined,
       logger,
     };
+    const artisans = createArtisanDesk({ prisma, redis: chatRedis, keyPrefix: config.QUEUE_PREFIX, messages, stages });
     if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_MODE !== 'off') {
       bot = createBot({
         token: config.TELEGRAM_BOT_TOKEN,
         apiRoot: config.TELEGRAM_API_ROOT,
-        dialogue: createDialogue({ ask, messages, textLimit: 4096 }),
+        dialogue: createDialogue({ ask, messages, artisans, textLimit: 4096 }),
         messages,
         redis: chatRedis,
         keyPrefix: config.QUEUE_PREFIX,
@@ -94,8 +117,16 @@ export async function startApp(config: Config, role: Role, logger = createLogger
         webhookReply: config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_REPLY,
       });
     }
-    const zalo = createZalo(config, { prisma, redis: chatRedis, messages, logger, dialogue: createDialogue({ ask, messages, textLimit: 2000, pageSize: 5 }) });
-    server = await createServer({ config, logger, prisma, redis, queues, ask, binaries, ffmpegVersion: cachedVersion, bot, zalo });
+    const zalo = createZalo(config, {
+      prisma,
+      redis: chatRedis,
+      messages,
+      logger,
+      dialogue: createDialogue({ ask, messages, artisans, textLimit: 2000, pageSize: 5 }),
+      // A Zalo user who writes opens their window: what was held for them goes out now.
+      afterUserMessage: (userId) => deliverHeld(notifyDeps, 'zalo', userId),
+    });
+    server = await createServer({ config, logger, prisma, redis, queues, ask, stages, binaries, ffmpegVersion: cachedVersion, bot, zalo });
     url = await server.listen({ port: config.PORT, host: config.HOST });
     logger.info({ url, telegram: config.TELEGRAM_MODE, zalo: zalo?.mode ?? 'off' }, 'LangNghe server listening');
     closers.push(() => server!.close());
@@ -121,7 +152,16 @@ export async function startApp(config: Config, role: Role, logger = createLogger
     const workers: Worker[] = [
       createClipProcessingWorker(clipDeps, { connection, prefix: config.QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY }),
       createPublishingWorker({ ...clipDeps, publisher }, { connection, prefix: config.QUEUE_PREFIX }),
+      createNotificationsWorker(notifyDeps, { connection, prefix: config.QUEUE_PREFIX }),
     ];
+    // Notifications whose job was lost (Redis flushed) or ran out of tries are queued again.
+    const reconcile = () =>
+      pendingNotificationEvents(prisma)
+        .then((ids) => requeuePendingNotifications(queues, ids))
+        .catch((error) => logger.warn({ err: error }, 'notification reconciler failed'));
+    void reconcile();
+    const reconciler = setInterval(reconcile, 30_000);
+    closers.push(async () => clearInterval(reconciler));
     for (const worker of workers) worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
     logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'LangNghe workers running');
     closers.push(() => Promise.all(workers.map((worker) => worker.close())));

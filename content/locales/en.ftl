@@ -157,3 +157,39 @@ zalo-share-location = On Zalo, send your location with the ➕ button → Locati
 zalo-image-received = Thank you for the picture! I can only read text for now: tell me which village or craft you are looking for.
 zalo-numbered-menu = Reply with a number:
 zalo-follow = Thank you for following LangNghe!
+
+## Artisans: recognition status
+
+artisan-how-to-link =
+    To see your applications, link this chat to your record: send /link followed by the code the office gave you (for example /link ABCD-EFGH){ $contact ->
+        [yes] , or share your phone number with the button below.
+       *[no] .
+    }
+artisan-share-phone = 📱 Share my phone number
+artisan-linked = This chat is now linked to the record of { $name }. Ask "my recognition status" any time.
+artisan-link-refused = That did not work. Check the code, or ask the office for a new one.
+artisan-link-locked = Too many wrong tries. Please wait an hour, or ask the office for help.
+artisan-contact-not-own = Please share your own phone number with the button, not someone else's contact.
+artisan-unlinked = This chat is no longer linked to any record.
+artisan-not-linked = This chat is not linked to any record.
+artisan-no-applications = Your record has no applications yet.
+artisan-status-heading = Your applications:
+artisan-application = 📋 { $subject } ({ $kind })
+    Stage: { $stage }, since { $since }
+artisan-next = Next: { $next }
+artisan-missing = Missing: { $missing }
+artisan-office = Office: { $office }
+artisan-reference = Reference: { $reference }
+notify-stage-change = 📋 News about { $subject }: it is now at "{ $stage }".{ $note ->
+        [none] {""}
+       *[other] {" "}Note: { $note }
+    }
+kind-name =
+    { $kind ->
+        [craft_village] craft village
+        [traditional_craft_village] traditional craft village
+        [heritage_craft_village] heritage craft village
+        [artisan_title] artisan title
+        [ocop] OCOP rating
+       *[ip] intellectual property
+    }

@@ -151,3 +151,39 @@ zalo-share-location = Trên Zalo, hãy gửi vị trí bằng nút ➕ → Vị 
 zalo-image-received = Cảm ơn bạn đã gửi ảnh! Hiện tôi chỉ đọc được chữ: hãy cho tôi biết bạn tìm làng nghề hay nghề nào.
 zalo-numbered-menu = Trả lời bằng một số:
 zalo-follow = Cảm ơn bạn đã quan tâm LangNghe!
+
+## Nghệ nhân: hồ sơ công nhận
+
+artisan-how-to-link =
+    Để xem hồ sơ của bạn, hãy liên kết cuộc trò chuyện này với hồ sơ: gửi /link kèm mã mà cơ quan đã cấp (ví dụ /link ABCD-EFGH){ $contact ->
+        [yes] , hoặc chia sẻ số điện thoại của bạn bằng nút bên dưới.
+       *[no] .
+    }
+artisan-share-phone = 📱 Chia sẻ số điện thoại của tôi
+artisan-linked = Cuộc trò chuyện này đã được liên kết với hồ sơ của { $name }. Hãy hỏi "hồ sơ của tôi" bất cứ lúc nào.
+artisan-link-refused = Không liên kết được. Hãy kiểm tra lại mã, hoặc xin cơ quan mã mới.
+artisan-link-locked = Bạn đã nhập sai quá nhiều lần. Vui lòng đợi một giờ, hoặc liên hệ cơ quan để được giúp.
+artisan-contact-not-own = Hãy chia sẻ số điện thoại của chính bạn bằng nút bấm, không phải danh bạ của người khác.
+artisan-unlinked = Cuộc trò chuyện này không còn liên kết với hồ sơ nào.
+artisan-not-linked = Cuộc trò chuyện này chưa liên kết với hồ sơ nào.
+artisan-no-applications = Hồ sơ của bạn chưa có đơn nào.
+artisan-status-heading = Các hồ sơ của bạn:
+artisan-application = 📋 { $subject } ({ $kind })
+    Giai đoạn: { $stage }, từ { $since }
+artisan-next = Tiếp theo: { $next }
+artisan-missing = Còn thiếu: { $missing }
+artisan-office = Cơ quan: { $office }
+artisan-reference = Số hồ sơ: { $reference }
+notify-stage-change = 📋 Tin mới về { $subject }: hồ sơ đã chuyển sang "{ $stage }".{ $note ->
+        [none] {""}
+       *[other] {" "}Ghi chú: { $note }
+    }
+kind-name =
+    { $kind ->
+        [craft_village] làng nghề
+        [traditional_craft_village] làng nghề truyền thống
+        [heritage_craft_village] làng nghề di sản
+        [artisan_title] danh hiệu nghệ nhân
+        [ocop] xếp hạng OCOP
+       *[ip] sở hữu trí tuệ
+    }

@@ -89,6 +89,8 @@ export class AskEngine {
     const reply = (intent: Intent, text: string, items: AnswerItem[] = []): Answer => ({ lang, intent, text, items });
 
     if (u.artisan) return reply('recognition', this.messages.t(lang, 'ask-recognition'));
+    // A rules question, unless it names a village ("what titles has Bát Tràng?" is about the village).
+    if (u.guide && named.length === 0) return reply('recognition', k.guides.get(u.guide)!.answer[lang]);
     if (u.elsewhere.length && named.length === 0) return reply('unknown', k.elsewhere.get(u.elsewhere[0]!)!.note[lang]);
     if (u.outsideHanoi && named.length === 0) return reply('unknown', this.messages.t(lang, 'ask-unknown'));
     // A craft or a tour word amid many words the handbook cannot place ("ceramic bathroom tiles price",

@@ -3,7 +3,7 @@
 // after each import, so it always answers from the imported handbook.
 import MiniSearch from 'minisearch';
 import type { Handbook } from '../content/load.js';
-import type { CraftEntry, ElsewhereEntry, PlaceEntry, ProductEntry, RouteEntry, VillageEntry } from '../content/schema.js';
+import type { CraftEntry, ElsewhereEntry, GuideEntry, PlaceEntry, ProductEntry, RouteEntry, VillageEntry } from '../content/schema.js';
 import { ambiguousUnaccented } from './lexicon.js';
 import { fold, plain, tokens } from './normalize.js';
 import { distanceKm } from './geo.js';
@@ -25,6 +25,9 @@ export class Knowledge {
   readonly crafts = new Map<string, CraftEntry>();
   readonly places = new Map<string, PlaceEntry>();
   readonly elsewhere = new Map<string, ElsewhereEntry>();
+  readonly guides = new Map<string, GuideEntry>();
+  /** every way a rules question is asked, to find its guide */
+  readonly guideIndex: MiniSearch<{ id: string; guide: string; text: string; size: number }>;
   readonly routes: RouteEntry[];
   readonly productsByVillage = new Map<string, Product[]>();
   readonly productsByCraft = new Map<string, Product[]>();
@@ -48,11 +51,18 @@ export class Knowledge {
   private readonly keysByText = new Map<string, NameKey>();
   readonly routeIndex: MiniSearch<{ id: string; text: string }>;
 
-  constructor(handbook: Pick<Handbook, 'villages' | 'crafts' | 'products' | 'places' | 'routes' | 'elsewhere'>) {
+  constructor(handbook: Pick<Handbook, 'villages' | 'crafts' | 'products' | 'places' | 'routes' | 'elsewhere'> & Partial<Pick<Handbook, 'guides'>>) {
     for (const v of handbook.villages) this.villages.set(v.id, v);
     for (const c of handbook.crafts) this.crafts.set(c.id, c);
     for (const p of handbook.places) this.places.set(p.id, p);
     for (const e of handbook.elsewhere) this.elsewhere.set(e.id, e);
+    for (const g of handbook.guides ?? []) this.guides.set(g.id, g);
+    this.guideIndex = new MiniSearch({ fields: ['text'], storeFields: ['guide', 'size'] });
+    this.guideIndex.addAll(
+      [...this.guides.values()].flatMap((g) =>
+        g.questions.map((q, i) => ({ id: `${g.id}#${i}`, guide: g.id, text: fold(q), size: new Set(tokens(fold(q))).size })),
+      ),
+    );
     this.routes = handbook.routes;
     for (const p of handbook.products) {
       push(this.productsByVillage, p.village, p);

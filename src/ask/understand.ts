@@ -12,6 +12,8 @@ export interface Understanding {
   typo: boolean;
   /** A village of another province that people look for in Hanoi. */
   elsewhere: string[];
+  /** A rules question (how to be recognised, how long OCOP lasts…) and the guide that answers it. */
+  guide?: string;
   /** Names a place outside Hanoi ("Bắc Ninh", "Hạ Long"). */
   outsideHanoi: boolean;
   /** A name that fits several villages ("Phùng Xá"): ask which, by listing them. */
@@ -93,6 +95,7 @@ export function understand(knowledge: Knowledge, text: string): Understanding {
     villages: unique('village'),
     typo: chosen.some((c) => !c.exact) && !chosen.some((c) => c.exact && c.refs.some((r) => r.type === 'village')),
     elsewhere: unique('elsewhere'),
+    guide: findGuide(knowledge, folded),
     outsideHanoi: hasPhrase(folded, elsewherePlaces),
     ambiguous: chosen.some((c) => c.refs.filter((r) => r.type === 'village').length > 1),
     crafts: unique('craft'),
@@ -107,6 +110,18 @@ export function understand(knowledge: Knowledge, text: string): Understanding {
     artisan: hasPhrase(folded, lexicon.artisan),
     rest,
   };
+}
+
+/** Asks for the asker's own application ("hồ sơ của tôi", "my recognition status"). */
+export const asksForOwnStatus = (text: string) => hasPhrase(fold(text), lexicon.artisan);
+
+/** The guide one of whose questions this one mostly repeats (most of its words, at least three). */
+function findGuide(knowledge: Knowledge, folded: string): string | undefined {
+  if (knowledge.guides.size === 0) return undefined;
+  const [best] = knowledge.guideIndex.search(folded, { combineWith: 'OR' });
+  if (!best) return undefined;
+  const matched = new Set(best.terms).size;
+  return matched >= 3 && matched / (best.size as number) >= 0.6 ? (best.guide as string) : undefined;
 }
 
 function exactNames(knowledge: Knowledge, words: string[], asWritten: (i: number) => string): Candidate[] {

@@ -6,11 +6,16 @@ import type { Lang, Messages } from '../i18n/messages.js';
 import { askWithContext, type AskDeps } from '../services/ask/answer-question.js';
 import { mapLink } from '../services/handbook/map-link.js';
 import { decodeAction, encodeAction, type Action } from './actions.js';
+import type { ArtisanDesk, ChatIdentity, LinkResult } from '../services/artisans/linking.js';
+import { asksForOwnStatus } from '../ask/understand.js';
+import { fold } from '../ask/normalize.js';
 import { splitText } from './fit-text.js';
 import type { Button, ChatState, Incoming, Outcome, Reply } from './types.js';
 
 export interface DialogueDeps {
   ask: AskDeps;
+  /** Artisans' records, for the recognition status of a linked chat. */
+  artisans?: ArtisanDesk;
   messages: Messages;
   /** The channel's longest message. */
   textLimit: number;
@@ -22,6 +27,10 @@ export interface Client {
   /** The client app's language (Telegram's language_code). */
   languageCode?: string;
   firstName?: string;
+  /** Who is writing, for their own records only; absent in groups. */
+  identity?: ChatIdentity;
+  /** The channel can ask for the user's own phone number (Telegram's request_contact). */
+  canShareContact?: boolean;
 }
 
 export interface InlineCard {
@@ -34,6 +43,9 @@ export interface InlineCard {
 
 const NEARBY = 5;
 
+const FORGET_ME = new Set(['forget me', 'quen toi', 'hay quen toi', 'xoa lien ket', 'huy lien ket']);
+const LINK_CODE = /^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/;
+
 export const clientLanguage = (code: string | undefined): Lang => (code?.toLowerCase().startsWith('vi') ? 'vi' : 'en');
 
 export function createDialogue(deps: DialogueDeps) {
@@ -42,7 +54,7 @@ export function createDialogue(deps: DialogueDeps) {
   const knowledge = () => deps.ask.engine.knowledge;
   const button = (label: string, action: Action): Button => ({ label, action: encodeAction(action) });
 
-  function handle(state: ChatState, incoming: Incoming, client: Client = {}): Promise<Outcome> | Outcome {
+  async function handle(state: ChatState, incoming: Incoming, client: Client = {}): Promise<Outcome> {
     const lang = state.lang ?? clientLanguage(client.languageCode);
     const t = (id: string, args?: Record<string, string | number>) => messages.t(lang, id, args);
     const k = knowledge();
@@ -178,14 +190,14 @@ export function createDialogue(deps: DialogueDeps) {
 
     const stale = (): Outcome => done([{ text: t('chat-menu'), buttons: menuRows(), notice: t('chat-stale') }]);
 
-    function onAction(action: Action): Outcome {
+    function onAction(action: Action): Outcome | Promise<Outcome> {
       switch (action.kind) {
         case 'menu':
           return done([{ text: t('chat-menu'), buttons: menuRows() }]);
         case 'help':
           return done([{ text: messages.t(lang, 'ask-help'), buttons: [[menuButton()]] }]);
         case 'status':
-          return done([{ text: messages.t(lang, 'ask-recognition'), buttons: [[menuButton()]] }]);
+          return status();
         case 'nearby':
           return done([{ text: t('chat-nearby-ask'), requestLocation: true }]);
         case 'lang': {
@@ -301,27 +313,75 @@ export function createDialogue(deps: DialogueDeps) {
           case 'menu':
             return onAction({ kind: 'menu' });
           case 'villages':
-            return asNewMessage(onAction({ kind: 'crafts', page: 0 }));
+            return asNewMessage(await onAction({ kind: 'crafts', page: 0 }));
           case 'routes':
-            return asNewMessage(onAction({ kind: 'routes', page: 0 }));
+            return asNewMessage(await onAction({ kind: 'routes', page: 0 }));
           case 'products':
-            return asNewMessage(onAction({ kind: 'ocop', page: 0 }));
+            return asNewMessage(await onAction({ kind: 'ocop', page: 0 }));
           case 'nearby':
             return onAction({ kind: 'nearby' });
           case 'status':
-            return onAction({ kind: 'status' });
+            return status();
+          case 'link':
+            return incoming.argument?.trim() ? linkWithCode(incoming.argument) : status();
+          case 'unlink':
+            return unlink();
         }
         break;
+      case 'contact':
+        return linkWithPhone(incoming.phone, incoming.own);
       case 'location':
         return done([nearbyList({ lat: incoming.lat, lon: incoming.lon }, messages.t(lang, 'nearby-heading'))]);
       case 'action': {
         const action = decodeAction(incoming.data);
         return action ? onAction(action) : stale();
       }
-      case 'text':
+      case 'text': {
+        const text = incoming.text.trim();
+        const command = /^\/(link|unlink)(?:@\S+)?(?:\s+(.*))?$/i.exec(text);
+        if (command) return command[1]!.toLowerCase() === 'link' && command[2] ? linkWithCode(command[2]) : command[1]!.toLowerCase() === 'link' ? status() : unlink();
+        if (FORGET_ME.has(fold(text))) return unlink();
+        // Just told how to link, the chat types the code.
+        if (state.awaitingCode && LINK_CODE.test(text)) return linkWithCode(text);
+        if (deps.artisans && asksForOwnStatus(text)) return status();
         return answerText(incoming.text);
+      }
     }
     return stale();
+
+    /** The chat's own applications, or how to link it to its record; nothing about anyone else. */
+    async function status(): Promise<Outcome> {
+      const text = deps.artisans && client.identity ? await deps.artisans.statusText(client.identity, lang) : undefined;
+      if (text) return done([{ text, buttons: [[menuButton()]] }], { ...state, awaitingCode: false });
+      return done(
+        [{ text: t('artisan-how-to-link', { contact: client.canShareContact ? 'yes' : 'no' }), requestContact: client.canShareContact, buttons: client.canShareContact ? undefined : [[menuButton()]] }],
+        { ...state, awaitingCode: true },
+      );
+    }
+
+    async function linked(result: LinkResult): Promise<Outcome> {
+      if (!result.ok) {
+        const id = result.reason === 'locked' ? 'artisan-link-locked' : result.reason === 'not_own' ? 'artisan-contact-not-own' : 'artisan-link-refused';
+        return done([{ text: t(id) }]);
+      }
+      const summary = await deps.artisans!.statusText(client.identity!, lang);
+      return done([{ text: [t('artisan-linked', { name: result.name }), summary].filter(Boolean).join('\n\n'), buttons: [[menuButton()]] }], { ...state, awaitingCode: false });
+    }
+
+    async function linkWithCode(code: string): Promise<Outcome> {
+      if (!deps.artisans || !client.identity) return done([{ text: t('artisan-link-refused') }]);
+      return linked(await deps.artisans.linkByCode(client.identity, code, lang));
+    }
+
+    async function linkWithPhone(phone: string, own: boolean): Promise<Outcome> {
+      if (!deps.artisans || !client.identity) return done([{ text: t('artisan-link-refused') }]);
+      return linked(await deps.artisans.linkByPhone(client.identity, phone, own, lang));
+    }
+
+    async function unlink(): Promise<Outcome> {
+      const removed = deps.artisans && client.identity ? await deps.artisans.unlink(client.identity) : false;
+      return done([{ text: t(removed ? 'artisan-unlinked' : 'artisan-not-linked'), buttons: [[menuButton()]] }], { ...state, awaitingCode: false });
+    }
 
     async function answerText(text: string): Promise<Outcome> {
       const { answer, context } = await askWithContext(deps.ask, { text }, { lastVillageId: state.lastVillageId });
@@ -346,8 +406,8 @@ export function createDialogue(deps: DialogueDeps) {
   async function inline(query: string, languageCode?: string): Promise<InlineCard[]> {
     const lang = clientLanguage(languageCode);
     const k = knowledge();
-    const card = (state: ChatState, action: Action) => {
-      const outcome = handle(state, { type: 'action', data: encodeAction(action) }, { languageCode: lang }) as Outcome;
+    const card = async (state: ChatState, action: Action) => {
+      const outcome = await handle(state, { type: 'action', data: encodeAction(action) }, { languageCode: lang });
       return outcome.replies[0]!;
     };
     const found = query.trim()
@@ -357,7 +417,7 @@ export function createDialogue(deps: DialogueDeps) {
     for (const item of found.slice(0, 10)) {
       if (item.type === 'village' && k.villages.has(item.id)) {
         const v = k.villages.get(item.id)!;
-        const reply = card({ lang }, { kind: 'village', id: v.id, part: 0 });
+        const reply = await card({ lang }, { kind: 'village', id: v.id, part: 0 });
         cards.push({
           id: `v:${v.id}`,
           title: v.name[lang],
@@ -369,7 +429,7 @@ export function createDialogue(deps: DialogueDeps) {
       if (item.type === 'route') {
         const r = k.routes.find((route) => route.id === item.id);
         if (!r) continue;
-        const reply = card({ lang }, { kind: 'route', id: r.id });
+        const reply = await card({ lang }, { kind: 'route', id: r.id });
         cards.push({
           id: `r:${r.id}`,
           title: r.name[lang],

@@ -7,12 +7,16 @@ export interface ChatState {
   lang?: Lang;
   /** The village last talked about, for follow-up questions. */
   lastVillageId?: string;
+  /** The chat was just told how to link: a code typed now is a link code. */
+  awaitingCode?: boolean;
 }
 
-export type Command = 'start' | 'help' | 'language' | 'villages' | 'routes' | 'nearby' | 'menu' | 'products' | 'status';
+export type Command = 'start' | 'help' | 'language' | 'villages' | 'routes' | 'nearby' | 'menu' | 'products' | 'status' | 'link' | 'unlink';
 
 export type Incoming =
-  | { type: 'command'; command: Command }
+  | { type: 'command'; command: Command; argument?: string }
+  /** A phone number shared as a contact; `own` when it is the sender's own (Telegram checks user ids). */
+  | { type: 'contact'; phone: string; own: boolean }
   | { type: 'text'; text: string }
   | { type: 'location'; lat: number; lon: number }
   /** A button pressed: the action it carries (see actions.ts). */
@@ -30,6 +34,8 @@ export interface Reply {
   edit?: boolean;
   /** Ask the user to share their location with a keyboard button. */
   requestLocation?: boolean;
+  /** Ask the user to share their own phone number with a keyboard button (Telegram). */
+  requestContact?: boolean;
   /** A place to show on a map. */
   venue?: { lat: number; lon: number; title: string; address: string };
   /** A short notice for the pressed button (a stale one, say). */

@@ -9,6 +9,7 @@ import type { MediaBinaries } from '../media/binaries.js';
 import type { createZaloOaChannel } from '../channels/zalo/oa-channel.js';
 import type { createZaloBotChannel } from '../channels/zalo/bot-platform.js';
 import type { AskDeps } from '../services/ask/answer-question.js';
+import type { StageBook } from '../services/artisans/stages.js';
 
 export interface AppDeps {
   config: Config;
@@ -17,6 +18,7 @@ export interface AppDeps {
   redis: Redis;
   queues: Queues;
   ask: AskDeps;
+  stages: StageBook;
   binaries: MediaBinaries;
   ffmpegVersion: () => Promise<string>;
   bot?: Bot<BotContext>;

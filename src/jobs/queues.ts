@@ -6,6 +6,7 @@ import { z } from 'zod';
 export const jobContracts = {
   'clip-processing': z.object({ clipId: z.uuid() }),
   publishing: z.object({ publicationId: z.uuid() }),
+  notifications: z.object({ eventId: z.uuid() }),
 } as const;
 
 export type QueueName = keyof typeof jobContracts;
@@ -14,11 +15,13 @@ export type JobOf<N extends QueueName> = z.infer<(typeof jobContracts)[N]>;
 export const jobIdFor = {
   'clip-processing': (data: JobOf<'clip-processing'>) => `clip-${data.clipId}`,
   publishing: (data: JobOf<'publishing'>) => `publication-${data.publicationId}`,
+  notifications: (data: JobOf<'notifications'>) => `event-${data.eventId}`,
 } satisfies { [N in QueueName]: (data: JobOf<N>) => string };
 
 export interface Queues {
   clipProcessing: Queue<JobOf<'clip-processing'>>;
   publishing: Queue<JobOf<'publishing'>>;
+  notifications: Queue<JobOf<'notifications'>>;
   close(): Promise<void>;
 }
 
@@ -31,14 +34,17 @@ export function createQueues(connection: ConnectionOptions, prefix: string, onEr
   };
   const clipProcessing = new Queue<JobOf<'clip-processing'>>('clip-processing', { connection, prefix, defaultJobOptions });
   const publishing = new Queue<JobOf<'publishing'>>('publishing', { connection, prefix, defaultJobOptions });
+  const notifications = new Queue<JobOf<'notifications'>>('notifications', { connection, prefix, defaultJobOptions: { ...defaultJobOptions, attempts: 8 } });
   // Without a listener, connection errors would go to stderr; the caller logs them.
   clipProcessing.on('error', onError);
   publishing.on('error', onError);
+  notifications.on('error', onError);
   return {
     clipProcessing,
     publishing,
+    notifications,
     async close() {
-      await Promise.all([clipProcessing.close(), publishing.close()]);
+      await Promise.all([clipProcessing.close(), publishing.close(), notifications.close()]);
     },
   };
 }
@@ -46,6 +52,20 @@ export function createQueues(connection: ConnectionOptions, prefix: string, onEr
 export async function enqueueClipProcessing(queues: Queues, clipId: string): Promise<void> {
   const data = { clipId };
   await queues.clipProcessing.add('process', data, { jobId: jobIdFor['clip-processing'](data) });
+}
+
+export async function enqueueNotifications(queues: Queues, eventId: string): Promise<void> {
+  const data = { eventId };
+  await queues.notifications.add('notify', data, { jobId: jobIdFor.notifications(data) });
+}
+
+/** Queues again the stage changes whose notifications still wait (a job lost with Redis, or out of tries). */
+export async function requeuePendingNotifications(queues: Queues, eventIds: string[]): Promise<void> {
+  for (const eventId of eventIds) {
+    const job = await queues.notifications.getJob(jobIdFor.notifications({ eventId }));
+    if (job && (await job.isFailed())) await job.retry();
+    else if (!job) await enqueueNotifications(queues, eventId);
+  }
 }
 
 export async function enqueuePublication(queues: Queues, publicationId: string, publishAt: Date): Promise<void> {

@@ -29,7 +29,7 @@ export interface TelegramDeps {
   botInfo?: UserFromGetMe;
 }
 
-export const commands: Command[] = ['start', 'help', 'language', 'villages', 'routes', 'nearby', 'menu', 'products', 'status'];
+export const commands: Command[] = ['start', 'help', 'language', 'villages', 'routes', 'nearby', 'menu', 'products', 'status', 'link', 'unlink'];
 
 export function createBot(deps: TelegramDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.token, {
@@ -86,12 +86,23 @@ export function createBot(deps: TelegramDeps): Bot<BotContext> {
 function dialogueFeature(deps: TelegramDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
   const run = async (ctx: BotContext, incoming: Incoming) => {
-    const outcome = await deps.dialogue.handle(stateOf(ctx), incoming, { languageCode: ctx.from?.language_code, firstName: ctx.from?.first_name });
+    // Records are shown only in a private chat, to the person it belongs to.
+    const privateChat = ctx.chat?.type === 'private';
+    const outcome = await deps.dialogue.handle(stateOf(ctx), incoming, {
+      languageCode: ctx.from?.language_code,
+      firstName: ctx.from?.first_name,
+      identity: privateChat ? { channel: 'telegram', chatId: String(ctx.chat!.id) } : undefined,
+      canShareContact: privateChat,
+    });
     if (ctx.chat) ctx.session = outcome.state;
     await render(ctx, outcome.replies, { messages: deps.messages, lang: outcome.state.lang ?? clientLanguage(ctx.from?.language_code) });
   };
 
-  for (const command of commands) composer.command(command, (ctx) => run(ctx, { type: 'command', command }));
+  for (const command of commands) composer.command(command, (ctx) => run(ctx, { type: 'command', command, argument: typeof ctx.match === 'string' ? ctx.match : undefined }));
+  // A shared phone number counts only when it is the sender's own contact.
+  composer.on('message:contact', (ctx) =>
+    run(ctx, { type: 'contact', phone: ctx.message.contact.phone_number, own: ctx.message.contact.user_id !== undefined && ctx.message.contact.user_id === ctx.from.id }),
+  );
   composer.on('callback_query:data', (ctx) => run(ctx, { type: 'action', data: ctx.callbackQuery.data }));
   composer.on(['message:location', 'message:venue'], (ctx) => {
     const { latitude, longitude } = ctx.message.venue?.location ?? ctx.message.location!;

@@ -21,8 +21,10 @@ export async function render(ctx: Context, replies: Reply[], options: { messages
       await ctx.replyWithVenue(reply.venue.lat, reply.venue.lon, reply.venue.title, reply.venue.address);
       if (!reply.text) continue;
     }
-    if (reply.requestLocation) {
-      const keyboard = new Keyboard().requestLocation(options.messages.t(options.lang, 'chat-share-location')).resized().oneTime();
+    if (reply.requestLocation || reply.requestContact) {
+      const keyboard = reply.requestContact
+        ? new Keyboard().requestContact(options.messages.t(options.lang, 'artisan-share-phone')).resized().oneTime()
+        : new Keyboard().requestLocation(options.messages.t(options.lang, 'chat-share-location')).resized().oneTime();
       await ctx.reply(reply.text, { reply_markup: keyboard });
       continue;
     }

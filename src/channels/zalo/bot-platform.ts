@@ -101,7 +101,7 @@ export function createZaloBotChannel(deps: {
       const picked = /^\s*(\d{1,2})\s*$/.exec(text);
       const action = picked ? state.menu?.[Number(picked[1]) - 1] : undefined;
       const incoming: Incoming = action ? { type: 'action', data: action } : text.trim() === '/start' ? { type: 'command', command: 'start' } : { type: 'text', text };
-      const outcome = await deps.dialogue.handle(state, incoming, { languageCode: lang });
+      const outcome = await deps.dialogue.handle(state, incoming, { languageCode: lang, identity: { channel: 'zalo', chatId: chat } });
       replies = outcome.replies;
       next = { ...state, ...outcome.state };
     } else {

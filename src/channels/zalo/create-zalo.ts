@@ -7,13 +7,55 @@ import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import type { Dialogue } from '../../conversation/dialogue.js';
 import { createChatStates } from './chat-state.js';
-import { createZaloClient } from './client.js';
+import { createZaloClient, ZaloApiError } from './client.js';
 import { createReplyWindow } from './reply-window.js';
 import { createTokenProvider } from './token-provider.js';
 import { createZaloOaChannel } from './oa-channel.js';
 import { createZaloBotChannel, createZaloBotClient } from './bot-platform.js';
 
-export function createZalo(config: Config, deps: { prisma: PrismaClient; redis: Redis; messages: Messages; logger: Logger; dialogue: Dialogue }) {
+interface Infra {
+  prisma: PrismaClient;
+  redis: Redis;
+  logger: Logger;
+}
+
+/** The OA's API client and reply window: what both the server and the workers need to write to users. */
+export function createZaloOa(config: Config, deps: Infra) {
+  if (config.ZALO_MODE !== 'oa' || !config.ZALO_APP_ID || !config.ZALO_OA_SECRET_KEY) return undefined;
+  const oauth = config.ZALO_APP_SECRET_KEY ? { oauthBase: config.ZALO_OAUTH_BASE, appId: config.ZALO_APP_ID, appSecret: config.ZALO_APP_SECRET_KEY } : undefined;
+  const tokens = createTokenProvider({
+    prisma: deps.prisma,
+    redis: deps.redis,
+    keyPrefix: config.QUEUE_PREFIX,
+    oauth,
+    logger: deps.logger,
+    seed: config.ZALO_ACCESS_TOKEN ? { accessToken: config.ZALO_ACCESS_TOKEN, refreshToken: config.ZALO_REFRESH_TOKEN } : undefined,
+  });
+  return { client: createZaloClient({ apiBase: config.ZALO_API_BASE, tokens }), window: createReplyWindow(deps.redis, config.QUEUE_PREFIX), oauth, tokens };
+}
+
+/** Writes to a Zalo user when their reply window allows it; otherwise 'held' for their next message. */
+export function zaloNotifier(oa: NonNullable<ReturnType<typeof createZaloOa>>) {
+  return async (userId: string, text: string): Promise<'sent' | 'held'> => {
+    const quote = await oa.window.claim(userId);
+    if (!quote) return 'held';
+    try {
+      await oa.client.sendText(userId, text, quote);
+      return 'sent';
+    } catch (error) {
+      if (error instanceof ZaloApiError && error.outsideWindow) {
+        await oa.window.close(userId);
+        return 'held';
+      }
+      throw error;
+    }
+  };
+}
+
+export function createZalo(
+  config: Config,
+  deps: Infra & { messages: Messages; dialogue: Dialogue; afterUserMessage?: (userId: string) => Promise<void> },
+) {
   const prefix = config.QUEUE_PREFIX;
   const states = createChatStates(deps.redis, prefix);
   if (config.ZALO_MODE === 'bot') {
@@ -22,29 +64,21 @@ export function createZalo(config: Config, deps: { prisma: PrismaClient; redis: 
     const channel = createZaloBotChannel({ client, dialogue: deps.dialogue, messages: deps.messages, states, redis: deps.redis, keyPrefix: prefix, logger: deps.logger, secret: config.ZALO_BOT_WEBHOOK_SECRET });
     return { mode: 'bot' as const, channel };
   }
-  if (!config.ZALO_APP_ID || !config.ZALO_OA_SECRET_KEY) return undefined;
-  const oauth = config.ZALO_APP_SECRET_KEY ? { oauthBase: config.ZALO_OAUTH_BASE, appId: config.ZALO_APP_ID, appSecret: config.ZALO_APP_SECRET_KEY } : undefined;
-  const tokens = createTokenProvider({
-    prisma: deps.prisma,
-    redis: deps.redis,
-    keyPrefix: prefix,
-    oauth,
-    logger: deps.logger,
-    seed: config.ZALO_ACCESS_TOKEN ? { accessToken: config.ZALO_ACCESS_TOKEN, refreshToken: config.ZALO_REFRESH_TOKEN } : undefined,
-  });
-  const client = createZaloClient({ apiBase: config.ZALO_API_BASE, tokens });
+  const oa = createZaloOa(config, deps);
+  if (!oa) return undefined;
   const channel = createZaloOaChannel({
-    client,
+    client: oa.client,
     dialogue: deps.dialogue,
     messages: deps.messages,
-    window: createReplyWindow(deps.redis, prefix),
+    window: oa.window,
     states,
     redis: deps.redis,
     keyPrefix: prefix,
     logger: deps.logger,
-    appId: config.ZALO_APP_ID,
-    oaSecretKey: config.ZALO_OA_SECRET_KEY,
+    appId: config.ZALO_APP_ID!,
+    oaSecretKey: config.ZALO_OA_SECRET_KEY!,
     replayWindowSeconds: config.ZALO_REPLAY_WINDOW_SECONDS,
+    afterUserMessage: deps.afterUserMessage,
   });
-  return { mode: 'oa' as const, channel, oauth, client, tokens };
+  return { mode: 'oa' as const, channel, oauth: oa.oauth };
 }

@@ -25,6 +25,8 @@ export interface ZaloOaDeps {
   appId: string;
   oaSecretKey: string;
   replayWindowSeconds: number;
+  /** After the user's message is answered: what waited for their window to open (held notifications). */
+  afterUserMessage?: (userId: string) => Promise<void>;
 }
 
 const event = z.object({
@@ -119,7 +121,7 @@ export function createZaloOaChannel(deps: ZaloOaDeps) {
     if (incoming === 'image') {
       replies = [{ text: deps.messages.t(lang, 'zalo-image-received') }];
     } else {
-      const outcome = await deps.dialogue.handle(state, incoming, { languageCode: lang });
+      const outcome = await deps.dialogue.handle(state, incoming, { languageCode: lang, identity: { channel: 'zalo', chatId: user } });
       await deps.states.set(user, { ...state, ...outcome.state });
       lang = outcome.state.lang ?? lang;
       replies = outcome.replies;
@@ -142,6 +144,7 @@ export function createZaloOaChannel(deps: ZaloOaDeps) {
         throw error;
       }
     }
+    if (deps.afterUserMessage) await deps.afterUserMessage(user);
   }
 
   return {
