@@ -1,43 +1,118 @@
-// The ffmpeg command for a clip's outputs, built as data by a pure function so each case is unit-tested.
+// The ffmpeg command for all of a clip's outputs, built as data by a pure function so that each case is
+// unit-tested: ONE process decodes the source once and writes every rendition, the poster and the
+// thumbnails (a filter graph splits the decoded frames).
 import type { VideoFacts } from './probe.js';
+
+export type OutputKind = '1080p' | '720p' | 'poster' | 'thumb';
+
+export interface PlannedOutput {
+  kind: OutputKind;
+  /** File name inside the output folder. */
+  file: string;
+  width: number;
+  height: number;
+  mimeType: string;
+}
+
+/** What loudnorm's first pass measured (its JSON, as printed). */
+export interface LoudnessMeasurement {
+  input_i: string;
+  input_tp: string;
+  input_lra: string;
+  input_thresh: string;
+  target_offset: string;
+}
+
+export interface EncodeSettings {
+  /** x264 preset: faster presets trade size for speed. */
+  preset: string;
+  /** ffmpeg threads; 0 lets ffmpeg decide. */
+  threads: number;
+  loudness?: LoudnessMeasurement;
+}
 
 export interface RenditionPlan {
   args: string[];
-  outputs: { kind: '720p' | 'poster'; file: string; width: number; height: number; mimeType: string }[];
+  outputs: PlannedOutput[];
+  /** The folder ffmpeg runs in and writes to. */
+  cwd: string;
 }
+
+export const TARGET_LOUDNESS = { I: -14, TP: -1.5, LRA: 11 };
+export const THUMBNAILS = 4;
 
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 
-/** Scales so the short side is at most `target`, keeping orientation and aspect, with even sides. */
+/** Scales so that the short side is at most `target`, keeping orientation and aspect, with even sides. */
 export function fitShortSide(width: number, height: number, target: number): { width: number; height: number } {
   const short = Math.min(width, height);
   const scale = short > target ? target / short : 1;
   return { width: even(width * scale), height: even(height * scale) };
 }
 
-export function planRenditions(input: string, outDir: string, facts: VideoFacts): RenditionPlan {
-  const size = fitShortSide(facts.width, facts.height, 720);
-  // A frame a little into the clip: the first is often black.
-  const posterAt = Math.min(1, facts.durationSec / 2).toFixed(2);
-  const video = `${outDir}/720p.mp4`;
-  const poster = `${outDir}/poster.jpg`;
-  return {
-    args: [
-      '-hide_banner', '-nostdin', '-y', '-nostats', '-progress', 'pipe:1',
-      '-i', input,
-      '-map', '0:v:0', '-map', '0:a:0?',
-      '-vf', `scale=${size.width}:${size.height}`,
-      '-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-pix_fmt', 'yuv420p',
-      '-crf', '23', '-maxrate', '3M', '-bufsize', '6M',
+/** A constant output rate: the source's, rounded, between 15 and 30 frames per second. */
+export function targetFps(facts: VideoFacts): number {
+  return Math.min(30, Math.max(15, Math.round(facts.fps)));
+}
+
+const rungs = [
+  { kind: '1080p', short: 1080, maxrate: '5M', bufsize: '10M', crf: '21' },
+  { kind: '720p', short: 720, maxrate: '3M', bufsize: '6M', crf: '22' },
+] as const;
+
+export function planRenditions(input: string, outDir: string, facts: VideoFacts, settings: EncodeSettings): RenditionPlan {
+  const fps = targetFps(facts);
+  const gop = String(2 * fps); // a keyframe every 2 seconds
+  const short = Math.min(facts.width, facts.height);
+  // 1080p only from a source that has it; 720p always (never upscaled).
+  const videos = rungs.filter((r) => r.kind === '720p' || short >= r.short).map((r) => ({ ...r, ...fitShortSide(facts.width, facts.height, r.short) }));
+  const posterSize = fitShortSide(facts.width, facts.height, 720);
+  const thumbSize = fitShortSide(facts.width, facts.height, 180);
+  const d = facts.durationSec;
+  // The poster: the most representative of a batch of frames a little into the clip (not a black first frame).
+  const posterStart = Math.min(1, d / 3).toFixed(2);
+  const posterFrames = Math.max(1, Math.min(30, Math.floor((d - Number(posterStart)) * fps) - 1));
+
+  const branches = videos.length + 2;
+  const graph = [
+    `[0:v:0]fps=${fps},format=yuv420p,split=${branches}${Array.from({ length: branches }, (_, i) => `[s${i}]`).join('')}`,
+    ...videos.map((v, i) => `[s${i}]scale=${v.width}:${v.height}[v${i}]`),
+    `[s${videos.length}]trim=start=${posterStart},setpts=PTS-STARTPTS,scale=${posterSize.width}:${posterSize.height},thumbnail=n=${posterFrames}[poster]`,
+    `[s${videos.length + 1}]fps=fps=${THUMBNAILS}/${d.toFixed(3)},scale=${thumbSize.width}:${thumbSize.height}[thumbs]`,
+  ];
+  const audioIn = facts.hasAudio ? '[0:a:0]' : '[1:a]';
+  const loudnorm = settings.loudness
+    ? `,loudnorm=I=${TARGET_LOUDNESS.I}:TP=${TARGET_LOUDNESS.TP}:LRA=${TARGET_LOUDNESS.LRA}:measured_I=${settings.loudness.input_i}:measured_TP=${settings.loudness.input_tp}:measured_LRA=${settings.loudness.input_lra}:measured_thresh=${settings.loudness.input_thresh}:offset=${settings.loudness.target_offset}:linear=true:print_format=none,aresample=48000`
+    : '';
+  graph.push(`${audioIn}aresample=48000,aformat=channel_layouts=stereo${loudnorm},asplit=${videos.length}${videos.map((_, i) => `[a${i}]`).join('')}`);
+
+  const args = ['-hide_banner', '-nostdin', '-y', '-nostats', '-progress', 'pipe:1', '-i', input];
+  // A clip without sound gets a silent track, so every player and Telegram treat it alike.
+  if (!facts.hasAudio) args.push('-f', 'lavfi', '-t', d.toFixed(3), '-i', 'anullsrc=channel_layout=stereo:sample_rate=48000');
+  args.push('-filter_complex', graph.join(';'));
+  if (settings.threads > 0) args.push('-filter_complex_threads', String(settings.threads));
+
+  const outputs: PlannedOutput[] = [];
+  videos.forEach((v, i) => {
+    const file = `${v.kind}.mp4`;
+    args.push(
+      '-map', `[v${i}]`, '-map', `[a${i}]`,
+      '-c:v', 'libx264', '-preset', settings.preset, '-profile:v', 'high', '-pix_fmt', 'yuv420p',
+      '-crf', v.crf, '-maxrate', v.maxrate, '-bufsize', v.bufsize,
+      '-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-fps_mode', 'cfr',
+      ...(settings.threads > 0 ? ['-threads', String(settings.threads)] : []),
       '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2',
       '-movflags', '+faststart',
-      video,
-      '-map', '0:v:0', '-ss', posterAt, '-frames:v', '1', '-vf', `scale=${size.width}:${size.height}`, '-q:v', '3',
-      poster,
-    ],
-    outputs: [
-      { kind: '720p', file: video, ...size, mimeType: 'video/mp4' },
-      { kind: 'poster', file: poster, ...size, mimeType: 'image/jpeg' },
-    ],
-  };
+      // Phones write where a clip was filmed into its metadata: none of it goes out to the public.
+      '-map_metadata', '-1', '-map_chapters', '-1',
+      file,
+    );
+    outputs.push({ kind: v.kind, file, width: v.width, height: v.height, mimeType: 'video/mp4' });
+  });
+  args.push('-map', '[poster]', '-frames:v', '1', '-q:v', '3', 'poster.jpg');
+  outputs.push({ kind: 'poster', file: 'poster.jpg', ...posterSize, mimeType: 'image/jpeg' });
+  args.push('-map', '[thumbs]', '-frames:v', String(THUMBNAILS), '-q:v', '5', 'thumb-%d.jpg');
+  for (let n = 1; n <= THUMBNAILS; n++) outputs.push({ kind: 'thumb', file: `thumb-${n}.jpg`, ...thumbSize, mimeType: 'image/jpeg' });
+  // Relative output names: ffmpeg runs in the output folder, so no file name can point out of it.
+  return { args, outputs, cwd: outDir };
 }
