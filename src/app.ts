@@ -35,6 +35,10 @@ import type { VideoPublisher } from './services/clips/publish-publication.js';
 import { AppError } from './errors.js';
 import { createClipProcessingWorker } from '../workers/clip-processing.worker.js';
 import { createPublishingWorker } from '../workers/publishing.worker.js';
+import { createClipAnnouncer } from './services/clips/clip-events.js';
+import { reconcileClips, sweepMedia } from './services/clips/reconcile-clips.js';
+import { tellUploader } from './services/clips/tell-uploader.js';
+import { staffFeature } from './channels/telegram/features/staff.feature.js';
 
 export type Role = 'all' | 'server' | 'worker';
 
@@ -67,6 +71,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   // Cached once it works, asked again while it fails.
   const cachedVersion = () => (version ??= ffmpegVersion(binaries.ffmpeg).catch((error) => ((version = undefined), Promise.reject(error))));
   const clipDeps = { prisma, queues, mediaDir: config.MEDIA_DIR, binaries, logger };
+  const announce = createClipAnnouncer(chatRedis, config.QUEUE_PREFIX);
 
   const closers: Array<() => Promise<unknown>> = [];
   let server: FastifyInstance | undefined;
@@ -83,13 +88,14 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   const handbook = await loadHandbookFromDb(prisma);
   const stages = StageBook.from(handbook);
   const zaloOa = createZaloOa(config, { prisma, redis: chatRedis, logger });
+  const telegramSender = config.TELEGRAM_BOT_TOKEN ? createTelegramSender({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }) : undefined;
   const notifyDeps: NotifyDeps = {
     prisma,
     messages,
     stages,
     logger,
     senders: {
-      telegram: config.TELEGRAM_BOT_TOKEN ? createTelegramSender({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }) : undefined,
+      telegram: telegramSender,
       zalo: zaloOa ? zaloNotifier(zaloOa) : undefined,
     },
   };
@@ -115,6 +121,9 @@ export async function startApp(config: Config, role: Role, logger = createLogger
         keyPrefix: config.QUEUE_PREFIX,
         logger,
         webhookReply: config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_REPLY,
+        features: [
+          staffFeature({ clips: clipDeps, messages, redis: chatRedis, keyPrefix: config.QUEUE_PREFIX, token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, publicUrl: config.PUBLIC_URL }),
+        ],
       });
     }
     const zalo = createZalo(config, {
@@ -126,7 +135,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
       // A Zalo user who writes opens their window: what was held for them goes out now.
       afterUserMessage: (userId) => deliverHeld(notifyDeps, 'zalo', userId),
     });
-    server = await createServer({ config, logger, prisma, redis, queues, ask, stages, binaries, ffmpegVersion: cachedVersion, bot, zalo });
+    server = await createServer({ config, logger, prisma, redis, queues, ask, messages, stages, binaries, ffmpegVersion: cachedVersion, bot, zalo });
     url = await server.listen({ port: config.PORT, host: config.HOST });
     logger.info({ url, telegram: config.TELEGRAM_MODE, zalo: zalo?.mode ?? 'off' }, 'LangNghe server listening');
     closers.push(() => server!.close());
@@ -150,7 +159,17 @@ export async function startApp(config: Config, role: Role, logger = createLogger
         : { sendVideo: () => Promise.reject(new AppError('no_channel', 'TELEGRAM_BOT_TOKEN or TELEGRAM_CHANNEL_ID is not set')) };
     const connection = redis;
     const workers: Worker[] = [
-      createClipProcessingWorker(clipDeps, { connection, prefix: config.QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY }),
+      createClipProcessingWorker(
+        {
+          ...clipDeps,
+          messages,
+          announce,
+          limits: { minSeconds: config.CLIP_MIN_SECONDS, maxSeconds: config.CLIP_MAX_SECONDS },
+          encode: { preset: config.FFMPEG_PRESET, threads: config.FFMPEG_THREADS },
+          tellUploader: telegramSender ? (clipId) => tellUploader({ prisma, messages, send: telegramSender, logger }, clipId) : undefined,
+        },
+        { connection, prefix: config.QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY, lockSeconds: config.JOB_LOCK_SECONDS },
+      ),
       createPublishingWorker({ ...clipDeps, publisher }, { connection, prefix: config.QUEUE_PREFIX }),
       createNotificationsWorker(notifyDeps, { connection, prefix: config.QUEUE_PREFIX }),
     ];
@@ -159,9 +178,17 @@ export async function startApp(config: Config, role: Role, logger = createLogger
       pendingNotificationEvents(prisma)
         .then((ids) => requeuePendingNotifications(queues, ids))
         .catch((error) => logger.warn({ err: error }, 'notification reconciler failed'));
+    // Clips whose job was lost get it back; temp files of dead jobs go. A job's lock lapses after
+    // JOB_LOCK_SECONDS, so anything quiet for several times that is not being worked on.
+    const lockMs = config.JOB_LOCK_SECONDS * 1000;
+    const reconcileMedia = () =>
+      reconcileClips({ ...clipDeps }, { quietForMs: 4 * lockMs })
+        .then(() => sweepMedia(clipDeps, { tmpAgeMs: Math.max(4 * lockMs, 10 * 60_000), uploadAgeMs: 7 * 24 * 3600_000 }))
+        .catch((error) => logger.warn({ err: error }, 'clip reconciler failed'));
     void reconcile();
-    const reconciler = setInterval(reconcile, 30_000);
-    closers.push(async () => clearInterval(reconciler));
+    void reconcileMedia();
+    const reconcilers = [setInterval(reconcile, 30_000), setInterval(reconcileMedia, 3 * 60_000)];
+    closers.push(async () => reconcilers.forEach(clearInterval));
     for (const worker of workers) worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
     logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'LangNghe workers running');
     closers.push(() => Promise.all(workers.map((worker) => worker.close())));

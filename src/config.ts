@@ -22,6 +22,12 @@ export const configSchema = z
     MEDIA_DIR: z.string().default('./data/media'),
     MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(4 * 1024 ** 3),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
+    // How long a job may go without its worker's heartbeat before another worker takes it over.
+    JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    CLIP_MIN_SECONDS: z.coerce.number().min(0).default(1),
+    CLIP_MAX_SECONDS: z.coerce.number().positive().default(1800),
+    FFMPEG_THREADS: z.coerce.number().int().min(0).max(64).default(0),
+    FFMPEG_PRESET: z.enum(['ultrafast', 'superfast', 'veryfast', 'faster', 'fast', 'medium']).default('veryfast'),
     FFMPEG_PATH: optionalString,
     FFPROBE_PATH: optionalString,
     TELEGRAM_BOT_TOKEN: optionalString,

@@ -1,39 +1,53 @@
-// Thin entry: parse the job contract → processClip → map errors to the retry policy.
+// Thin entry: parse the job contract → processClip → map errors to the retry policy: a bad file fails at
+// once (UnrecoverableError) with its reason; anything else retries with backoff, then fails the clip.
 import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
 import { jobContracts, type JobOf } from '../src/jobs/queues.js';
-import { ClipRejectedError, markClipFailed, processClip } from '../src/services/clips/process-clip.js';
-import type { ClipDeps } from '../src/services/clips/deps.js';
+import { ClipRejectedError, markClipFailed, processClip, type ProcessDeps } from '../src/services/clips/process-clip.js';
+import type { Messages } from '../src/i18n/messages.js';
 
 export function createClipProcessingWorker(
-  deps: ClipDeps,
-  options: { connection: ConnectionOptions; prefix: string; concurrency: number },
+  deps: ProcessDeps & { messages: Messages; tellUploader?: (clipId: string) => Promise<void> },
+  options: { connection: ConnectionOptions; prefix: string; concurrency: number; lockSeconds: number },
 ): Worker<JobOf<'clip-processing'>> {
   const worker = new Worker<JobOf<'clip-processing'>>(
     'clip-processing',
     async (job) => {
       const { clipId } = jobContracts['clip-processing'].parse(job.data);
+      let reported = -1;
       try {
         await processClip(deps, clipId, async (percent) => {
+          // Every 5 %: enough for a progress bar, few writes.
+          if (percent < reported + 5) return;
+          reported = percent;
           await job.updateProgress(percent);
           await deps.prisma.clip.update({ where: { id: clipId }, data: { progress: percent } });
+          await deps.announce?.(clipId);
         });
+        await deps.tellUploader?.(clipId);
       } catch (error) {
         if (error instanceof ClipRejectedError) {
-          await markClipFailed(deps, clipId, 'rejected', error.message);
+          await markClipFailed(deps, clipId, 'rejected', deps.messages.t('en', 'clip-rejected', { code: error.rejection.code, ...error.rejection.args }), error.rejection);
+          await deps.tellUploader?.(clipId);
           throw new UnrecoverableError(error.message); // bad input: retrying cannot help
         }
         throw error;
       }
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: options.concurrency },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      concurrency: options.concurrency,
+      // A worker that dies loses its lock after this long; another then takes the job over.
+      lockDuration: options.lockSeconds * 1000,
+      stalledInterval: options.lockSeconds * 1000,
+      maxStalledCount: 3,
+    },
   );
   worker.on('failed', (job, error) => {
     if (!job) return;
-    const final = error instanceof UnrecoverableError || job.attemptsMade >= (job.opts.attempts ?? 1);
     deps.logger.warn({ clipId: job.data.clipId, attempt: job.attemptsMade, err: error }, 'clip processing failed');
-    if (final && !(error instanceof UnrecoverableError)) {
-      void markClipFailed(deps, job.data.clipId, 'failed', error.message);
-    }
+    const final = !(error instanceof UnrecoverableError) && job.attemptsMade >= (job.opts.attempts ?? 1);
+    if (final) void markClipFailed(deps, job.data.clipId, 'failed', error.message).then(() => deps.tellUploader?.(job.data.clipId));
   });
   return worker;
 }

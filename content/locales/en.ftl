@@ -193,3 +193,25 @@ kind-name =
         [ocop] OCOP rating
        *[ip] intellectual property
     }
+
+## Clips
+
+clip-rejected =
+    { $code ->
+        [unreadable] The file is not a readable video.
+        [no_video] The file has no video picture.
+        [no_duration] The video has no length.
+        [too_short] The video lasts { $seconds } s; clips need at least { $min } s.
+        [too_long] The video lasts { $seconds } s; clips may last at most { $max } s.
+        [too_small] The picture is { $width }×{ $height }; clips need at least { $min } pixels on the short side.
+        [bad_dimensions] The picture size { $width }×{ $height } is not one a video can have (too large, or too narrow).
+       *[damaged] The video is damaged or incomplete: ffmpeg could not read it through.
+    }
+clip-ready = 🎬 "{ $title }" is ready ({ $renditions }).
+clip-rejected-notice = 🎬 "{ $title }" was not accepted: { $reason }
+clip-failed-notice = 🎬 "{ $title }" could not be processed; staff can retry it from the console.
+clip-received = 🎬 Received "{ $title }": processing it now. I will tell you when it is ready.
+clip-duplicate = 🎬 This file was uploaded before, as "{ $title }".
+clip-too-big-for-telegram = 🎬 Telegram lets bots download files up to 20 MB only. Upload this one in the console instead (the link works once, for 24 hours): { $link }
+staff-linked = This chat is linked to the staff account of { $name }: send videos here to upload them as clips.
+staff-link-refused = That token is not a staff token.

@@ -187,3 +187,25 @@ kind-name =
         [ocop] xếp hạng OCOP
        *[ip] sở hữu trí tuệ
     }
+
+## Clip
+
+clip-rejected =
+    { $code ->
+        [unreadable] Tệp không phải là video đọc được.
+        [no_video] Tệp không có hình video.
+        [no_duration] Video không có độ dài.
+        [too_short] Video dài { $seconds } giây; clip cần ít nhất { $min } giây.
+        [too_long] Video dài { $seconds } giây; clip dài tối đa { $max } giây.
+        [too_small] Khung hình { $width }×{ $height }; clip cần cạnh ngắn ít nhất { $min } điểm ảnh.
+        [bad_dimensions] Khung hình { $width }×{ $height } không phải kích thước của một video (quá lớn hoặc quá hẹp).
+       *[damaged] Video bị hỏng hoặc không trọn vẹn: ffmpeg không đọc hết được.
+    }
+clip-ready = 🎬 "{ $title }" đã sẵn sàng ({ $renditions }).
+clip-rejected-notice = 🎬 "{ $title }" không được chấp nhận: { $reason }
+clip-failed-notice = 🎬 "{ $title }" chưa xử lý được; nhân viên có thể thử lại trong trang quản trị.
+clip-received = 🎬 Đã nhận "{ $title }": đang xử lý. Tôi sẽ báo khi xong.
+clip-duplicate = 🎬 Tệp này đã được tải lên trước đây, với tên "{ $title }".
+clip-too-big-for-telegram = 🎬 Telegram chỉ cho bot tải về tệp đến 20 MB. Hãy tải tệp này lên trang quản trị (đường dẫn dùng một lần, trong 24 giờ): { $link }
+staff-linked = Cuộc trò chuyện này đã liên kết với tài khoản nhân viên { $name }: gửi video vào đây để tải lên thành clip.
+staff-link-refused = Mã này không phải mã của nhân viên.

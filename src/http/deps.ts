@@ -9,6 +9,7 @@ import type { MediaBinaries } from '../media/binaries.js';
 import type { createZaloOaChannel } from '../channels/zalo/oa-channel.js';
 import type { createZaloBotChannel } from '../channels/zalo/bot-platform.js';
 import type { AskDeps } from '../services/ask/answer-question.js';
+import type { Messages } from '../i18n/messages.js';
 import type { StageBook } from '../services/artisans/stages.js';
 
 export interface AppDeps {
@@ -18,6 +19,7 @@ export interface AppDeps {
   redis: Redis;
   queues: Queues;
   ask: AskDeps;
+  messages: Messages;
   stages: StageBook;
   binaries: MediaBinaries;
   ffmpegVersion: () => Promise<string>;

@@ -8,6 +8,8 @@ import { healthRoutes } from './routes/health.js';
 import { askRoutes } from './routes/ask.js';
 import { handbookRoutes } from './routes/handbook.js';
 import { clipRoutes } from './routes/clips.js';
+import { uploadRoutes } from './routes/uploads.js';
+import { mediaRoutes } from './routes/media.js';
 import { artisanRoutes } from './routes/artisans.js';
 import { telegramRoutes } from './routes/telegram.js';
 import { zaloRoutes } from './routes/zalo.js';
@@ -40,6 +42,8 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(askRoutes(deps));
   await app.register(handbookRoutes(deps));
   await app.register(clipRoutes(deps));
+  await app.register(uploadRoutes(deps));
+  await app.register(mediaRoutes(deps));
   await app.register(artisanRoutes(deps));
   await app.register(telegramRoutes(deps));
   await app.register(zaloRoutes(deps));

@@ -1,27 +1,45 @@
-// Staff clip API: upload (multipart), read, schedule.
+// Staff clip API: upload (multipart, or resumable with tus at /api/uploads), list, read, schedule, and a
+// server-sent event stream of changes (clip.updated).
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { Transform } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { requireStaff } from '../staff-auth.js';
 import { uploadsDir } from '../../services/clips/clip-files.js';
 import { createClip } from '../../services/clips/create-clip.js';
-import { getClip } from '../../services/clips/get-clip.js';
+import { getClip, listClips, type ClipViewDeps } from '../../services/clips/get-clip.js';
 import { schedulePublication } from '../../services/clips/schedule-publication.js';
+import { createClipEventHub } from '../../services/clips/clip-events.js';
 import type { AppDeps } from '../deps.js';
 
 const clipParams = z.object({ id: z.uuid('not a clip id') });
 const scheduleBody = z.object({
   publishAt: z.iso.datetime({ offset: true, message: 'publishAt must be an ISO 8601 time, e.g. 2026-12-01T08:00:00+07:00' }),
 });
-const title = z.string().trim().min(1, 'title is required').max(200, 'title is longer than 200 characters');
+export const clipMetadata = z.object({
+  title: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'is longer than 200 characters'),
+  description: z.string().trim().max(5000, 'is longer than 5000 characters').optional(),
+  village: z.string().trim().max(100, 'is not a village id').optional(),
+  tags: z
+    .string()
+    .max(500, 'are longer than 500 characters')
+    .optional()
+    .transform((value) => (value ? value.split(',').map((t) => t.trim()).filter(Boolean).slice(0, 20) : [])),
+});
+
+/** "title: is required": the first problem, naming its field. */
+export const firstProblem = (error: z.ZodError) => `${error.issues[0]!.path.join('.')}: ${error.issues[0]!.message}`;
 
 export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
   const clipDeps = { ...deps, mediaDir: deps.config.MEDIA_DIR };
+  const viewDeps: ClipViewDeps = { prisma: deps.prisma, messages: deps.messages, queues: deps.queues, publicUrl: deps.config.PUBLIC_URL };
+  const events = createClipEventHub(deps.config.REDIS_URL, deps.config.QUEUE_PREFIX);
+  app.addHook('onClose', async () => events.close());
   app.addHook('preHandler', requireStaff(deps.prisma));
 
   app.post('/api/clips', async (request, reply) => {
@@ -29,7 +47,7 @@ export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
     await mkdir(uploadsDir(deps.config.MEDIA_DIR), { recursive: true });
     const tempPath = join(uploadsDir(deps.config.MEDIA_DIR), `${randomUUID()}.part`);
     const fields: Record<string, string> = {};
-    let upload: { name: string; bytes: number } | undefined;
+    let upload: { name: string; bytes: number; sha256: string } | undefined;
     try {
       for await (const part of request.parts()) {
         if (part.type === 'field') {
@@ -39,33 +57,57 @@ export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
           throw new AppError('bad_upload', 'Send exactly one file, in field "file".', 400);
         } else {
           let bytes = 0;
-          part.file.on('data', (chunk: Buffer) => (bytes += chunk.length));
-          await pipeline(part.file, createWriteStream(tempPath));
+          const hash = createHash('sha256');
+          // Hashed while it is written: no second read of a large file.
+          const tap = new Transform({
+            transform(chunk: Buffer, _encoding, done) {
+              bytes += chunk.length;
+              hash.update(chunk);
+              done(null, chunk);
+            },
+          });
+          await pipeline(part.file, tap, createWriteStream(tempPath));
           if (part.file.truncated) {
             throw new AppError('too_large', `The file is larger than the limit of ${deps.config.MAX_UPLOAD_BYTES} bytes.`, 413);
           }
           if (bytes === 0) throw new AppError('bad_upload', 'The file is empty.', 400);
-          upload = { name: part.filename || 'upload', bytes };
+          upload = { name: part.filename || 'upload', bytes, sha256: hash.digest('hex') };
         }
       }
       if (!upload) throw new AppError('bad_upload', 'No file: send the video in field "file".', 400);
-      const parsedTitle = title.safeParse(fields.title ?? '');
-      if (!parsedTitle.success) throw new AppError('bad_upload', parsedTitle.error.issues[0]!.message, 400);
-      const clip = await createClip(clipDeps, {
-        tempPath,
-        originalName: upload.name,
-        bytes: upload.bytes,
-        title: parsedTitle.data,
-        staffId: request.staff!.id,
-      });
-      return reply.code(201).send(await getClip(deps.prisma, clip.id));
+      const meta = clipMetadata.safeParse(fields);
+      if (!meta.success) throw new AppError('bad_upload', firstProblem(meta.error), 400);
+      const created = await createClip(clipDeps, { tempPath, originalName: upload.name, bytes: upload.bytes, sha256: upload.sha256, staffId: request.staff!.id, ...meta.data });
+      if (created.duplicateOf) {
+        return reply.code(409).send({ error: 'duplicate', message: `This file was uploaded before, as "${created.duplicateOf.title}".`, clipId: created.duplicateOf.id });
+      }
+      return reply.code(201).send(await getClip(viewDeps, created.clip.id));
     } finally {
       // Moved into place on success; anything left here is a failed upload.
       await rm(tempPath, { force: true });
     }
   });
 
-  app.get('/api/clips/:id', async (request) => getClip(deps.prisma, clipParams.parse(request.params).id));
+  app.get('/api/clips', async () => ({ clips: await listClips(viewDeps) }));
+  app.get('/api/clips/:id', async (request) => getClip(viewDeps, clipParams.parse(request.params).id));
+
+  // Server-sent events: "clip.updated" with the clip as GET /api/clips/:id shows it.
+  app.get('/api/clips/events', async (request, reply) => {
+    const raw = reply.raw;
+    const stop = await events.listen((clipId) => {
+      getClip(viewDeps, clipId)
+        .then((clip) => raw.write(`event: clip.updated\ndata: ${JSON.stringify(clip)}\n\n`))
+        .catch(() => {});
+    });
+    reply.hijack();
+    raw.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    raw.write(': connected\n\n');
+    const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), 15_000);
+    request.raw.on('close', () => {
+      clearInterval(keepAlive);
+      stop();
+    });
+  });
 
   app.post('/api/clips/:id/schedule', async (request, reply) => {
     const { id } = clipParams.parse(request.params);
@@ -74,6 +116,6 @@ export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
       { ...clipDeps, channelConfigured: Boolean(deps.config.TELEGRAM_BOT_TOKEN && deps.config.TELEGRAM_CHANNEL_ID) },
       { clipId: id, publishAt: new Date(publishAt) },
     );
-    return reply.code(201).send(await getClip(deps.prisma, id));
+    return reply.code(201).send(await getClip(viewDeps, id));
   });
 };

@@ -1,71 +1,116 @@
-// Turns a clip's source into its outputs (a 720p H.264/AAC MP4 and a poster JPEG) and records them.
-// Outputs go to a temporary folder and are renamed into place only when complete.
+// Turns a clip's source into its outputs: 1080p (when the source has it) and 720p H.264/AAC MP4s, a
+// poster and thumbnails, from ONE ffmpeg process; loudness measured first, then normalised in that pass.
+// Outputs go to a temporary folder and are renamed into place only when all are complete, so a killed or
+// retried job never leaves half a set; a retry starts from a clean folder.
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import type { Prisma } from '../../generated/prisma/client.js';
 import { NotAVideoError, probe, videoFacts } from '../../media/probe.js';
-import { planRenditions } from '../../media/renditions.js';
-import { runFfmpeg } from '../../media/run-ffmpeg.js';
+import { assessVideo, type ClipLimits, type Rejection, type RejectionCode } from '../../media/assess.js';
+import { planRenditions, targetFps } from '../../media/renditions.js';
+import { measureLoudness } from '../../media/loudness.js';
+import { FfmpegError, runFfmpeg } from '../../media/run-ffmpeg.js';
 import { clipDir } from './clip-files.js';
 import type { ClipDeps } from './deps.js';
 
 export class ClipRejectedError extends Error {
-  name = 'ClipRejectedError';
+  constructor(readonly rejection: Rejection) {
+    super(`rejected: ${rejection.code}`);
+    this.name = 'ClipRejectedError';
+  }
 }
 
-export async function processClip(deps: ClipDeps, clipId: string, onProgress: (percent: number) => Promise<void> | void) {
+// ffmpeg's words for a file it cannot read through: bad input, not a reason to try again.
+const DAMAGED = /Invalid data found|moov atom not found|partial file|Error while decoding|corrupt|truncat|End of file/i;
+
+export interface ProcessDeps extends ClipDeps {
+  limits: ClipLimits;
+  encode: { preset: string; threads: number };
+  /** Tells watchers (the staff console) that a clip changed. */
+  announce?: (clipId: string) => Promise<void>;
+}
+
+const TMP_PREFIX = 'tmp-';
+
+export async function processClip(deps: ProcessDeps, clipId: string, onProgress: (percent: number) => Promise<void> | void) {
   const clip = await deps.prisma.clip.findUnique({ where: { id: clipId } });
-  if (!clip) throw new ClipRejectedError(`clip ${clipId} no longer exists`);
+  if (!clip) throw new ClipRejectedError({ code: 'unreadable', args: {} });
   if (clip.state === 'ready') return; // a repeated job after success does nothing
 
   const dir = clipDir(deps.mediaDir, clipId);
-  const source = (await readdir(dir)).find((name) => name.startsWith('source.'));
-  if (!source) throw new ClipRejectedError('the uploaded file is missing');
-  await deps.prisma.clip.update({ where: { id: clipId }, data: { state: 'processing', progress: 0, error: null } });
+  const entries = await readdir(dir).catch(() => [] as string[]);
+  const source = entries.find((name) => name.startsWith('source.'));
+  if (!source) throw new ClipRejectedError({ code: 'unreadable', args: {} });
+  // A retried or taken-over job starts clean: what an earlier attempt left half-written goes.
+  for (const name of entries.filter((n) => n.startsWith(TMP_PREFIX))) await rm(join(dir, name), { recursive: true, force: true });
+  await deps.prisma.clip.update({ where: { id: clipId }, data: { state: 'processing', progress: 0, error: null, reason: undefined } });
+  await deps.announce?.(clipId);
 
+  const input = join(dir, source);
   let facts;
   try {
-    facts = videoFacts(await probe(deps.binaries.ffprobe, join(dir, source)));
+    facts = videoFacts(await probe(deps.binaries.ffprobe, input));
   } catch (error) {
-    if (error instanceof NotAVideoError) throw new ClipRejectedError(error.reason);
+    if (error instanceof NotAVideoError) throw new ClipRejectedError({ code: error.code as RejectionCode, args: {} });
     throw error;
   }
+  const rejection = assessVideo(facts, deps.limits);
+  if (rejection) throw new ClipRejectedError(rejection);
 
-  const work = join(dir, 'tmp');
-  await rm(work, { recursive: true, force: true }); // a retried job starts clean
+  const work = join(dir, `${TMP_PREFIX}${randomUUID()}`);
   await mkdir(work, { recursive: true });
-  const plan = planRenditions(join(dir, source), work, facts);
   try {
-    await runFfmpeg(deps.binaries.ffmpeg, plan.args, {
-      durationSec: facts.durationSec,
-      timeoutMs: Math.max(120_000, facts.durationSec * 20_000),
-      onProgress: (percent) => void onProgress(percent),
-    });
-    const renditions = [];
+    const timeoutMs = Math.max(120_000, facts.durationSec * 20_000);
+    const loudness = facts.hasAudio ? await measureLoudness(deps.binaries.ffmpeg, input, timeoutMs).catch(() => undefined) : undefined;
+    const plan = planRenditions(input, work, facts, { ...deps.encode, loudness });
+    let encoded;
+    try {
+      encoded = await runFfmpeg(deps.binaries.ffmpeg, plan.args, { durationSec: facts.durationSec, timeoutMs, cwd: work, onProgress: (percent) => void onProgress(percent) });
+    } catch (error) {
+      if (error instanceof FfmpegError && DAMAGED.test(error.stderrTail)) throw new ClipRejectedError({ code: 'damaged', args: {} });
+      throw error;
+    }
+    // ffmpeg reads a truncated file up to where it breaks off and calls that success: count the frames.
+    const expectedFrames = targetFps(facts) * facts.videoSec;
+    if (encoded.frames < expectedFrames * 0.95 - 2) {
+      deps.logger.warn({ clipId, frames: encoded.frames, expectedFrames, stderr: encoded.stderrTail.slice(-500) }, 'clip source breaks off early');
+      throw new ClipRejectedError({ code: 'damaged', args: {} });
+    }
+    const renditions: Prisma.RenditionCreateManyInput[] = [];
     for (const output of plan.outputs) {
-      const name = output.file.slice(work.length + 1);
-      await rename(output.file, join(dir, name));
-      const { size } = await stat(join(dir, name));
+      const { size } = await stat(join(work, output.file)).catch(() => ({ size: 0 }));
+      if (!size) throw new ClipRejectedError({ code: 'damaged', args: {} });
+      const kind = output.kind === 'thumb' ? output.file.replace('.jpg', '') : output.kind;
       renditions.push({
-        kind: output.kind,
-        path: join('clips', clipId, name),
+        clipId,
+        kind,
+        path: join('clips', clipId, output.file),
         mimeType: output.mimeType,
         width: output.width,
         height: output.height,
         bytes: BigInt(size),
-        durationSec: output.kind === 'poster' ? null : facts.durationSec,
+        durationSec: output.mimeType === 'video/mp4' ? facts.durationSec : null,
       });
     }
+    // All complete: into place, then recorded.
+    for (const output of plan.outputs) await rename(join(work, output.file), join(dir, output.file));
     await deps.prisma.$transaction([
       deps.prisma.rendition.deleteMany({ where: { clipId } }),
-      deps.prisma.rendition.createMany({ data: renditions.map((r) => ({ ...r, clipId })) }),
-      deps.prisma.clip.update({ where: { id: clipId }, data: { state: 'ready', progress: 100, error: null } }),
+      deps.prisma.rendition.createMany({ data: renditions }),
+      deps.prisma.clip.update({ where: { id: clipId }, data: { state: 'ready', progress: 100, error: null, durationSec: facts.durationSec, width: facts.width, height: facts.height } }),
     ]);
+    await deps.announce?.(clipId);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
 }
 
-/** Records a final failure: rejected for bad input, failed when retries ran out. */
-export async function markClipFailed(deps: ClipDeps, clipId: string, state: 'rejected' | 'failed', reason: string) {
-  await deps.prisma.clip.updateMany({ where: { id: clipId }, data: { state, error: reason.slice(0, 500) } });
+/** Records a final failure: rejected for bad input (with its reason), failed when retries ran out. */
+export async function markClipFailed(deps: ProcessDeps, clipId: string, state: 'rejected' | 'failed', error: string, reason?: Rejection) {
+  await deps.prisma.clip.updateMany({
+    where: { id: clipId, state: { not: 'ready' } },
+    data: { state, error: error.slice(0, 500), ...(reason ? { reason: reason as unknown as Prisma.InputJsonValue } : {}) },
+  });
+  await deps.announce?.(clipId);
 }

@@ -1,0 +1,74 @@
+// Resumable uploads with the tus protocol (the tus project's own Node server and file store) at
+// /api/uploads, for the staff token. A finished upload becomes a clip; its metadata (title, description,
+// village, tags) travels in Upload-Metadata. The response names the clip in `X-Clip-Id`.
+import type { IncomingMessage } from 'node:http';
+import type { FastifyPluginAsync } from 'fastify';
+import { Server } from '@tus/server';
+import { rm } from 'node:fs/promises';
+import { FileStore } from '@tus/file-store';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { requireStaff } from '../staff-auth.js';
+import { createClip, sha256OfFile } from '../../services/clips/create-clip.js';
+import { AppError } from '../../errors.js';
+import { clipMetadata, firstProblem } from './clips.js';
+import type { AppDeps } from '../deps.js';
+
+// The authenticated staff member, carried from Fastify's check to tus's hooks on the Node request.
+const STAFF = Symbol('staff');
+type WithStaff = IncomingMessage & { [STAFF]?: { id: string } };
+
+export const uploadRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
+  const directory = join(deps.config.MEDIA_DIR, 'tus');
+  mkdirSync(directory, { recursive: true });
+  const tus = new Server({
+    path: '/api/uploads',
+    datastore: new FileStore({ directory }),
+    maxSize: deps.config.MAX_UPLOAD_BYTES,
+    respectForwardedHeaders: true,
+    async onUploadCreate(req, upload) {
+      const meta = clipMetadata.safeParse(upload.metadata ?? {});
+      if (!meta.success) throw { status_code: 400, body: `Upload-Metadata: ${firstProblem(meta.error)}\n` };
+      const staff = (req.runtime?.node?.req as WithStaff | undefined)?.[STAFF];
+      // Who uploads is who signed in, whatever the metadata claims.
+      return { metadata: { ...upload.metadata, staffId: staff?.id ?? '' } };
+    },
+    async onUploadFinish(_req, upload) {
+      const meta = clipMetadata.parse(upload.metadata ?? {});
+      const path = join(directory, upload.id);
+      try {
+        const created = await createClip(
+          { ...deps, mediaDir: deps.config.MEDIA_DIR },
+          {
+            tempPath: path,
+            originalName: upload.metadata?.filename ?? 'upload',
+            bytes: upload.size ?? upload.offset,
+            sha256: await sha256OfFile(path),
+            staffId: upload.metadata!.staffId!,
+            uploadId: upload.id,
+            ...meta,
+          },
+        );
+        const id = created.clip?.id ?? created.duplicateOf!.id;
+        return { headers: { 'X-Clip-Id': id, ...(created.duplicateOf ? { 'X-Duplicate-Of': id } : {}) } };
+      } catch (error) {
+        if (error instanceof AppError) throw { status_code: error.status, body: `${error.message}\n` };
+        throw error;
+      } finally {
+        // The file was moved into its clip (or refused): tus's copy and its record go.
+        await rm(path, { force: true });
+        await rm(`${path}.json`, { force: true });
+      }
+    },
+  });
+  // tus reads the body itself.
+  app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+  app.addHook('preHandler', requireStaff(deps.prisma));
+  const handle = async (request: { raw: WithStaff; staff?: { id: string } }, reply: { hijack(): void; raw: import('node:http').ServerResponse }) => {
+    request.raw[STAFF] = request.staff;
+    reply.hijack();
+    await tus.handle(request.raw, reply.raw);
+  };
+  app.all('/api/uploads', handle);
+  app.all('/api/uploads/*', handle);
+};
