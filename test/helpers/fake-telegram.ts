@@ -25,6 +25,8 @@ export interface FakeTelegram {
   failNext(method: string, failure: Failure, times?: number): void;
   /** Every failed attempt, for asserting on retries. */
   failures: Array<{ method: string; at: number }>;
+  /** A file a user sent: getFile describes it and /file/bot<token>/<path> serves it. */
+  addFile(fileId: string, data: Buffer): void;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const calls: RecordedCall[] = [];
   const failures: FakeTelegram['failures'] = [];
   const pending = new Map<string, { failure: Failure; times: number }>();
+  const stored = new Map<string, Buffer>();
   const app = Fastify({ bodyLimit: 60 * 1024 * 1024 });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024 } });
   app.post<{ Params: { token: string; method: string } }>('/bot:token/:method', async (request, reply) => {
@@ -64,7 +67,16 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       return reply.code(failing.failure.error_code).send({ ok: false, ...failing.failure });
     }
     calls.push({ method, token, params, files, at: Date.now() });
+    if (method === 'getFile') {
+      const data = stored.get(String(params.file_id));
+      if (!data) return reply.code(400).send({ ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
+      return { ok: true, result: { file_id: params.file_id, file_unique_id: `u-${params.file_id}`, file_size: data.length, file_path: `videos/${params.file_id}.mp4` } };
+    }
     return { ok: true, result: answer(method, params) };
+  });
+  app.get<{ Params: { token: string; '*': string } }>('/file/bot:token/*', async (request, reply) => {
+    const data = stored.get(/^videos\/(.+)\.mp4$/.exec(request.params['*'])?.[1] ?? '');
+    return data ? reply.type('video/mp4').send(data) : reply.code(404).send({ ok: false, error_code: 404, description: 'Not Found' });
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
@@ -72,6 +84,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     calls,
     failures,
     callsTo: (method) => calls.filter((call) => call.method === method),
+    addFile: (fileId, data) => void stored.set(fileId, data),
     failNext(method, failure, times = 1) {
       pending.set(method, { failure, times });
     },

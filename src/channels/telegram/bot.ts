@@ -27,6 +27,8 @@ export interface TelegramDeps {
   /** Answer the first message of an update in the webhook's HTTP response (saves a call). */
   webhookReply?: boolean;
   botInfo?: UserFromGetMe;
+  /** Handlers that go before the dialogue (staff uploads); each passes on what is not theirs. */
+  features?: Composer<BotContext>[];
 }
 
 export const commands: Command[] = ['start', 'help', 'language', 'villages', 'routes', 'nearby', 'menu', 'products', 'status', 'link', 'unlink'];
@@ -78,7 +80,7 @@ export function createBot(deps: TelegramDeps): Bot<BotContext> {
     if (await firstSeen.get(ctx)) return next();
     deps.logger.info({ updateId: ctx.update.update_id }, 'telegram update already handled');
   });
-  bot.errorBoundary(onError, inlineFeature(deps), dialogueFeature(deps));
+  bot.errorBoundary(onError, inlineFeature(deps), ...(deps.features ?? []), dialogueFeature(deps));
   bot.catch(onError);
   return bot;
 }
