@@ -77,7 +77,8 @@ export function planRenditions(input: string, outDir: string, facts: VideoFacts,
   const graph = [
     `[0:v:0]fps=${fps},format=yuv420p,split=${branches}${Array.from({ length: branches }, (_, i) => `[s${i}]`).join('')}`,
     ...videos.map((v, i) => `[s${i}]scale=${v.width}:${v.height}[v${i}]`),
-    `[s${videos.length}]trim=start=${posterStart},setpts=PTS-STARTPTS,scale=${posterSize.width}:${posterSize.height},thumbnail=n=${posterFrames}[poster]`,
+    // The window ends after those frames: the rest of the clip is dropped here, not scaled and compared.
+    `[s${videos.length}]trim=start=${posterStart}:duration=${((posterFrames + 1) / fps).toFixed(3)},setpts=PTS-STARTPTS,thumbnail=n=${posterFrames},scale=${posterSize.width}:${posterSize.height}[poster]`,
     `[s${videos.length + 1}]fps=fps=${THUMBNAILS}/${d.toFixed(3)},scale=${thumbSize.width}:${thumbSize.height}[thumbs]`,
   ];
   const audioIn = facts.hasAudio ? '[0:a:0]' : '[1:a]';
@@ -99,7 +100,7 @@ export function planRenditions(input: string, outDir: string, facts: VideoFacts,
       '-map', `[v${i}]`, '-map', `[a${i}]`,
       '-c:v', 'libx264', '-preset', settings.preset, '-profile:v', 'high', '-pix_fmt', 'yuv420p',
       '-crf', v.crf, '-maxrate', v.maxrate, '-bufsize', v.bufsize,
-      '-g', gop, '-keyint_min', gop, '-sc_threshold', '0', '-fps_mode', 'cfr',
+      '-g', gop, '-keyint_min', gop, '-sc_threshold', '0',
       ...(settings.threads > 0 ? ['-threads', String(settings.threads)] : []),
       '-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2',
       '-movflags', '+faststart',

@@ -2,7 +2,7 @@
 // uploads (multipart and tus), the queue, the outputs of the one ffmpeg pass, rejections with reasons,
 // the event stream, and a worker killed mid-job.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,8 @@ import { Queue } from 'bullmq';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
 import { addStaff } from '../../src/services/staff/staff-tokens.js';
+import { createQueues } from '../../src/jobs/queues.js';
+import { reconcileClips, sweepMedia } from '../../src/services/clips/reconcile-clips.js';
 import type { Config } from '../../src/config.js';
 import { testConfig } from '../helpers/test-env.js';
 import {
@@ -364,6 +366,42 @@ describe('resumable uploads (tus) at /api/uploads', () => {
     expect(finished.status).toBe(422);
     expect(await finished.text()).toMatch(/not a playable video/i);
     expect(readdirSync(join(config.MEDIA_DIR, 'tus'))).toEqual([]);
+  });
+});
+
+describe('the reconciler', () => {
+  it('puts back the job of a clip the queue lost, and sweeps what dead jobs left', async () => {
+    const lost = await clip({ seconds: 2, width: 640, height: 360 }, 'lost-job');
+    const queue = new Queue('clip-processing', { connection: { url: config.REDIS_URL }, prefix: config.QUEUE_PREFIX });
+    // As after a Redis flush while the clip was being processed: its row says so, its job is gone.
+    await settled(lost.id);
+    await queue.remove(`clip-${lost.id}`);
+    await prisma.rendition.deleteMany({ where: { clipId: lost.id } });
+    await prisma.clip.update({ where: { id: lost.id }, data: { state: 'processing', progress: 40 } });
+    const deadTemp = join(config.MEDIA_DIR, 'clips', lost.id, 'tmp-dead-job');
+    mkdirSync(deadTemp);
+    writeFileSync(join(deadTemp, '720p.mp4'), 'half a file');
+    const past = new Date(Date.now() - 3600_000);
+    utimesSync(deadTemp, past, past);
+
+    const deps = { prisma, queues: createQueues({ url: config.REDIS_URL }, config.QUEUE_PREFIX, () => {}), mediaDir: config.MEDIA_DIR, logger: server.logger };
+    expect(await sweepMedia(deps, { tmpAgeMs: 60_000, uploadAgeMs: 60_000 })).toBe(0); // the clip says "processing": not yet
+    expect(await reconcileClips(deps, { quietForMs: 0 })).toBe(1);
+    const redone = await settled(lost.id);
+    expect(redone.state).toBe('ready');
+    // The new attempt started clean: the dead job's folder is gone.
+    expect(existsSync(deadTemp)).toBe(false);
+    expect(await reconcileClips(deps, { quietForMs: 0 })).toBe(0);
+
+    // A temporary folder a crashed worker left on a clip nobody is processing now goes.
+    const crashed = join(config.MEDIA_DIR, 'clips', lost.id, 'tmp-crashed');
+    mkdirSync(crashed);
+    utimesSync(crashed, past, past);
+    expect(await sweepMedia(deps, { tmpAgeMs: 60_000, uploadAgeMs: 60_000 })).toBe(1);
+    expect(existsSync(crashed)).toBe(false);
+    expect(clipFiles(lost.id)).toContain('720p.mp4');
+    await deps.queues.close();
+    await queue.close();
   });
 });
 

@@ -48,6 +48,13 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
   await deps.announce?.(clipId);
 
   const input = join(dir, source);
+  const started = performance.now();
+  // Loudnorm's measuring pass runs beside the probe (it only reads the audio): the job waits for the
+  // longer of the two, not both. A file without sound gives no measurement.
+  const measuring = measureLoudness(deps.binaries.ffmpeg, input, Math.max(120_000, deps.limits.maxSeconds * 2_000)).then(
+    (measured) => ({ measured, error: undefined }),
+    (error: Error) => ({ measured: undefined, error }),
+  );
   let facts;
   try {
     facts = videoFacts(await probe(deps.binaries.ffprobe, input));
@@ -62,8 +69,11 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
   await mkdir(work, { recursive: true });
   try {
     const timeoutMs = Math.max(120_000, facts.durationSec * 20_000);
-    const loudness = facts.hasAudio ? await measureLoudness(deps.binaries.ffmpeg, input, timeoutMs).catch(() => undefined) : undefined;
+    const { measured: loudness, error: unmeasured } = await measuring;
+    // Without a measurement the clip keeps its own loudness: worth knowing, not worth failing for.
+    if (facts.hasAudio && unmeasured) deps.logger.warn({ clipId, err: unmeasured }, 'loudness not measured; audio left as it is');
     const plan = planRenditions(input, work, facts, { ...deps.encode, loudness });
+    const encodeStarted = performance.now();
     let encoded;
     try {
       encoded = await runFfmpeg(deps.binaries.ffmpeg, plan.args, { durationSec: facts.durationSec, timeoutMs, cwd: work, onProgress: (percent) => void onProgress(percent) });
@@ -101,6 +111,8 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
       deps.prisma.clip.update({ where: { id: clipId }, data: { state: 'ready', progress: 100, error: null, durationSec: facts.durationSec, width: facts.width, height: facts.height } }),
     ]);
     await deps.announce?.(clipId);
+    const seconds = (since: number) => Math.round(performance.now() - since) / 1000;
+    deps.logger.info({ clipId, sourceSeconds: facts.durationSec, encodeSeconds: seconds(encodeStarted), totalSeconds: seconds(started) }, 'clip ready');
   } finally {
     await rm(work, { recursive: true, force: true });
   }
