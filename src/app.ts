@@ -23,7 +23,7 @@ import type { Bot } from 'grammy';
 import { run } from '@grammyjs/runner';
 import { createDialogue } from './conversation/dialogue.js';
 import { createTelegramPublisher } from './channels/telegram/publisher.js';
-import { createZalo, createZaloOa, zaloNotifier } from './channels/zalo/create-zalo.js';
+import { createZalo, createZaloOa, zaloNotifier, zaloVlogMessenger } from './channels/zalo/create-zalo.js';
 import { StageBook } from './services/artisans/stages.js';
 import { createArtisanDesk } from './services/artisans/linking.js';
 import { deliverHeld, pendingNotificationEvents, type NotifyDeps } from './services/artisans/notify.js';
@@ -31,8 +31,10 @@ import { createTelegramSender } from './channels/telegram/publisher.js';
 import { createNotificationsWorker } from '../workers/notifications.worker.js';
 import { requeuePendingNotifications } from './jobs/queues.js';
 import { createServer } from './http/server.js';
-import type { VideoPublisher } from './services/clips/publish-publication.js';
-import { AppError } from './errors.js';
+import type { PublishingDeps } from './services/publishing/publish-publication.js';
+import { reconcilePublications, releaseLatePublications } from './services/publishing/reconcile-publications.js';
+import { deliverHeldVlogs, subscribe, unsubscribe, type VlogDeliveryDeps } from './services/publishing/vlog-subscribers.js';
+import { describeVlog } from './services/publishing/vlog-pages.js';
 import { createClipProcessingWorker } from '../workers/clip-processing.worker.js';
 import { createPublishingWorker } from '../workers/publishing.worker.js';
 import { createClipAnnouncer } from './services/clips/clip-events.js';
@@ -89,6 +91,15 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   const stages = StageBook.from(handbook);
   const zaloOa = createZaloOa(config, { prisma, redis: chatRedis, logger });
   const telegramSender = config.TELEGRAM_BOT_TOKEN ? createTelegramSender({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }) : undefined;
+  const translator = config.GOOGLE_TRANSLATE_API_KEY
+    ? createGoogleTranslator({ apiKey: config.GOOGLE_TRANSLATE_API_KEY, endpoint: config.GOOGLE_TRANSLATE_ENDPOINT, prisma })
+    : undefined;
+  const vlogDeliveries: VlogDeliveryDeps = {
+    prisma,
+    logger,
+    messenger: zaloOa && config.PUBLIC_URL ? zaloVlogMessenger(zaloOa, messages) : undefined,
+    describe: (publicationId, lang) => describeVlog(prisma, config.PUBLIC_URL ?? '', publicationId, lang),
+  };
   const notifyDeps: NotifyDeps = {
     prisma,
     messages,
@@ -105,9 +116,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
       engine: new AskEngine(new Knowledge(handbook), messages),
       messages,
       conversations: createRedisConversationStore(chatRedis, config.QUEUE_PREFIX),
-      translator: config.GOOGLE_TRANSLATE_API_KEY
-        ? createGoogleTranslator({ apiKey: config.GOOGLE_TRANSLATE_API_KEY, endpoint: config.GOOGLE_TRANSLATE_ENDPOINT, prisma })
-        : undefined,
+      translator,
       logger,
     };
     const artisans = createArtisanDesk({ prisma, redis: chatRedis, keyPrefix: config.QUEUE_PREFIX, messages, stages });
@@ -131,9 +140,19 @@ export async function startApp(config: Config, role: Role, logger = createLogger
       redis: chatRedis,
       messages,
       logger,
-      dialogue: createDialogue({ ask, messages, artisans, textLimit: 2000, pageSize: 5 }),
+      dialogue: createDialogue({
+        ask,
+        messages,
+        artisans,
+        textLimit: 2000,
+        pageSize: 5,
+        vlogs: { subscribe: (userId, lang) => subscribe(prisma, userId, lang), unsubscribe: (userId) => unsubscribe(prisma, userId) },
+      }),
       // A Zalo user who writes opens their window: what was held for them goes out now.
-      afterUserMessage: (userId) => deliverHeld(notifyDeps, 'zalo', userId),
+      afterUserMessage: async (userId) => {
+        await deliverHeld(notifyDeps, 'zalo', userId);
+        await deliverHeldVlogs(vlogDeliveries, userId);
+      },
     });
     server = await createServer({ config, logger, prisma, redis, queues, ask, messages, stages, binaries, ffmpegVersion: cachedVersion, bot, zalo });
     url = await server.listen({ port: config.PORT, host: config.HOST });
@@ -153,10 +172,23 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   }
 
   if (role !== 'server') {
-    const publisher: VideoPublisher =
-      config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_CHANNEL_ID
-        ? createTelegramPublisher({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, channelId: config.TELEGRAM_CHANNEL_ID })
-        : { sendVideo: () => Promise.reject(new AppError('no_channel', 'TELEGRAM_BOT_TOKEN or TELEGRAM_CHANNEL_ID is not set')) };
+    const publishing: PublishingDeps = {
+      prisma,
+      mediaDir: config.MEDIA_DIR,
+      logger,
+      messages,
+      telegram:
+        config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_CHANNEL_ID
+          ? createTelegramPublisher({ token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT, channelId: config.TELEGRAM_CHANNEL_ID })
+          : undefined,
+      telegramLocalMode: config.TELEGRAM_LOCAL_MODE,
+      vlogs: vlogDeliveries,
+      caption: { translator, publicUrl: config.PUBLIC_URL, logger },
+      async tellStaff(text) {
+        if (!telegramSender || !config.TELEGRAM_STAFF_CHAT_ID) return logger.warn({ notice: text('en') }, 'no staff chat (TELEGRAM_STAFF_CHAT_ID) to tell');
+        await telegramSender(config.TELEGRAM_STAFF_CHAT_ID, text('vi')).catch((error) => logger.warn({ err: error }, 'could not tell the staff chat'));
+      },
+    };
     const connection = redis;
     const workers: Worker[] = [
       createClipProcessingWorker(
@@ -167,10 +199,11 @@ export async function startApp(config: Config, role: Role, logger = createLogger
           limits: { minSeconds: config.CLIP_MIN_SECONDS, maxSeconds: config.CLIP_MAX_SECONDS },
           encode: { preset: config.FFMPEG_PRESET, threads: config.FFMPEG_THREADS },
           tellUploader: telegramSender ? (clipId) => tellUploader({ prisma, messages, send: telegramSender, logger }, clipId) : undefined,
+          onReady: async (clipId) => void (await releaseLatePublications({ prisma, queues, logger }, clipId)),
         },
         { connection, prefix: config.QUEUE_PREFIX, concurrency: config.WORKER_CONCURRENCY, lockSeconds: config.JOB_LOCK_SECONDS },
       ),
-      createPublishingWorker({ ...clipDeps, publisher }, { connection, prefix: config.QUEUE_PREFIX }),
+      createPublishingWorker(publishing, { connection, prefix: config.QUEUE_PREFIX, lockSeconds: config.JOB_LOCK_SECONDS }),
       createNotificationsWorker(notifyDeps, { connection, prefix: config.QUEUE_PREFIX }),
     ];
     // Notifications whose job was lost (Redis flushed) or ran out of tries are queued again.
@@ -185,9 +218,13 @@ export async function startApp(config: Config, role: Role, logger = createLogger
       reconcileClips({ ...clipDeps }, { quietForMs: 4 * lockMs })
         .then(() => sweepMedia(clipDeps, { tmpAgeMs: Math.max(4 * lockMs, 10 * 60_000), uploadAgeMs: 7 * 24 * 3600_000 }))
         .catch((error) => logger.warn({ err: error }, 'clip reconciler failed'));
+    // Publications: everything still to send on start, then every 5 s what is due within a minute.
+    const reconcileSchedule = (horizonMs?: number) => () =>
+      reconcilePublications({ prisma, queues, logger }, { horizonMs }).catch((error) => logger.warn({ err: error }, 'publication reconciler failed'));
     void reconcile();
     void reconcileMedia();
-    const reconcilers = [setInterval(reconcile, 30_000), setInterval(reconcileMedia, 3 * 60_000)];
+    void reconcileSchedule()();
+    const reconcilers = [setInterval(reconcile, 30_000), setInterval(reconcileMedia, 3 * 60_000), setInterval(reconcileSchedule(60_000), 5_000)];
     closers.push(async () => reconcilers.forEach(clearInterval));
     for (const worker of workers) worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
     logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'LangNghe workers running');

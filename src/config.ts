@@ -39,6 +39,16 @@ export const configSchema = z
     TELEGRAM_CHANNEL_ID: optionalString,
     // Answer the first message of an update in the webhook's HTTP response: one call fewer per update.
     TELEGRAM_WEBHOOK_REPLY: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    // A self-hosted Bot API server in local mode takes uploads up to 2000 MB; the cloud one 50 MB.
+    TELEGRAM_LOCAL_MODE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    // Where staff hear of late and failed publications (a group or a person's chat id).
+    TELEGRAM_STAFF_CHAT_ID: optionalString,
+    // Each target's daily slots in Hanoi time until staff set their own (PUT /api/targets/:target/slots).
+    PUBLISH_SLOTS: z
+      .string()
+      .default('08:00,12:00,19:30')
+      .transform((value) => value.split(',').map((slot) => slot.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'slots are HH:MM, comma-separated')).min(1)),
     ZALO_MODE: z.enum(['oa', 'bot']).default('oa'),
     ZALO_APP_ID: optionalString,
     ZALO_APP_SECRET_KEY: optionalString,

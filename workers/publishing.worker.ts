@@ -1,23 +1,37 @@
-// Thin entry: parse the job contract → publishPublication → retry while the clip is not ready or the API fails.
-import { Worker, type ConnectionOptions } from 'bullmq';
+// Thin entry: parse the job contract → publishPublication → a job that fires early (its publication was
+// moved later) goes back to sleep until the new time; API failures retry with backoff, then fail the
+// publication with its reason.
+import { DelayedError, Worker, type ConnectionOptions } from 'bullmq';
 import { jobContracts, type JobOf } from '../src/jobs/queues.js';
-import { markPublicationFailed, publishPublication, type VideoPublisher } from '../src/services/clips/publish-publication.js';
-import type { ClipDeps } from '../src/services/clips/deps.js';
+import { markPublicationFailed, publishPublication, type PublishingDeps } from '../src/services/publishing/publish-publication.js';
 
 export function createPublishingWorker(
-  deps: ClipDeps & { publisher: VideoPublisher },
-  options: { connection: ConnectionOptions; prefix: string },
+  deps: PublishingDeps,
+  options: { connection: ConnectionOptions; prefix: string; concurrency?: number; lockSeconds: number },
 ): Worker<JobOf<'publishing'>> {
   const worker = new Worker<JobOf<'publishing'>>(
     'publishing',
-    async (job) => {
+    async (job, token) => {
       const { publicationId } = jobContracts.publishing.parse(job.data);
-      return publishPublication(deps, publicationId);
+      const outcome = await publishPublication(deps, publicationId);
+      if (outcome === 'not_due') {
+        const { publishAt } = await deps.prisma.publication.findUniqueOrThrow({ where: { id: publicationId }, select: { publishAt: true } });
+        await job.moveToDelayed(publishAt.getTime(), token);
+        throw new DelayedError();
+      }
+      return outcome;
     },
-    { connection: options.connection, prefix: options.prefix, concurrency: 4 },
+    {
+      connection: options.connection,
+      prefix: options.prefix,
+      // A few at once: one slow upload does not hold up the posts due after it.
+      concurrency: options.concurrency ?? 4,
+      lockDuration: options.lockSeconds * 1000,
+      stalledInterval: options.lockSeconds * 1000,
+    },
   );
   worker.on('failed', (job, error) => {
-    if (!job) return;
+    if (!job || error instanceof DelayedError) return;
     deps.logger.warn({ publicationId: job.data.publicationId, attempt: job.attemptsMade, err: error }, 'publication attempt failed');
     if (job.attemptsMade >= (job.opts.attempts ?? 1)) void markPublicationFailed(deps, job.data.publicationId, error.message);
   });

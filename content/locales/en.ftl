@@ -9,6 +9,7 @@ ask-help =
     • for touring routes: "a one-day craft village tour"
     • for villages near you: send your location
     • for OCOP products: "OCOP products of Bat Trang"
+    • on Zalo, for each new vlog: write "subscribe"
 ask-unknown =
     Sorry, the handbook has no answer to that. I can tell you about Hanoi's craft villages, their crafts and products, touring routes and villages near you.
 ask-which-village = Which village do you mean? Tell me its name, for example "Bat Trang" or "Van Phuc".
@@ -215,3 +216,30 @@ clip-duplicate = 🎬 This file was uploaded before, as "{ $title }".
 clip-too-big-for-telegram = 🎬 Telegram lets bots download files up to 20 MB only. Upload this one in the console instead (the link works once, for 24 hours): { $link }
 staff-linked = This chat is linked to the staff account of { $name }: send videos here to upload them as clips.
 staff-link-refused = That token is not a staff token.
+
+## Publishing (staff notices, vlog subscriptions, public pages)
+
+publication-late = ⏰ "{ $title }" was due on { $target }, but the clip is still { $state }. It will go out as soon as the clip is ready.
+publication-failed = ❌ "{ $title }" could not be published on { $target }: { $reason }
+publication-unknown = ❓ "{ $title }" may or may not have reached { $target }: the worker stopped while sending. Check the channel, then press "resend" in the console if it is missing.
+vlog-subscribed = 🎬 Done: I will send you each new craft-village vlog here. Write "unsubscribe" to stop.
+vlog-already-subscribed = 🎬 You already get new vlogs here. Write "unsubscribe" to stop.
+vlog-unsubscribed = You will not get new vlogs any more. Write "subscribe" to start again.
+vlog-not-subscribed = You were not getting vlogs. Write "subscribe" to get each new one.
+vlog-watch = Watch the vlog
+vlogs-title = Hanoi craft village vlogs
+vlogs-intro = Short films from Hanoi's craft villages: the people, their crafts and their villages.
+vlogs-empty = No vlog has been published yet.
+vlogs-feed = RSS feed
+vlogs-all = All vlogs
+vlog-published = Published { $date }
+vlog-quality = Quality
+vlog-no-video = This browser cannot play the video; download it instead:
+village-page-crafts = Crafts
+village-page-address = Address
+village-page-recognition = Recognition
+village-page-products = Products
+village-page-map = Open in a map
+village-page-sources = Sources
+village-page-vlogs = Vlogs from this village
+page-other-language = Tiếng Việt

@@ -9,6 +9,7 @@ ask-help =
     • tuyến tham quan: "tour làng nghề 1 ngày"
     • làng nghề gần bạn: gửi vị trí của bạn
     • sản phẩm OCOP: "sản phẩm OCOP của Bát Tràng"
+    • trên Zalo, nhận mỗi vlog mới: gõ "đăng ký vlog"
 ask-unknown =
     Xin lỗi, sổ tay chưa có câu trả lời cho câu hỏi này. Tôi có thể giới thiệu làng nghề Hà Nội, nghề và sản phẩm của làng, tuyến tham quan và các làng gần bạn.
 ask-which-village = Bạn hỏi về làng nào? Hãy cho tôi biết tên làng, ví dụ "Bát Tràng" hoặc "Vạn Phúc".
@@ -209,3 +210,30 @@ clip-duplicate = 🎬 Tệp này đã được tải lên trước đây, với 
 clip-too-big-for-telegram = 🎬 Telegram chỉ cho bot tải về tệp đến 20 MB. Hãy tải tệp này lên trang quản trị (đường dẫn dùng một lần, trong 24 giờ): { $link }
 staff-linked = Cuộc trò chuyện này đã liên kết với tài khoản nhân viên { $name }: gửi video vào đây để tải lên thành clip.
 staff-link-refused = Mã này không phải mã của nhân viên.
+
+## Đăng bài (báo cho nhân viên, đăng ký vlog, trang công khai)
+
+publication-late = ⏰ Đã đến giờ đăng "{ $title }" lên { $target } nhưng clip vẫn đang ở trạng thái { $state }. Bài sẽ được đăng ngay khi clip xử lý xong.
+publication-failed = ❌ Không đăng được "{ $title }" lên { $target }: { $reason }
+publication-unknown = ❓ Không rõ "{ $title }" đã lên { $target } hay chưa: tiến trình dừng giữa lúc gửi. Hãy kiểm tra kênh, nếu chưa có thì bấm "gửi lại" trong trang quản trị.
+vlog-subscribed = 🎬 Xong: tôi sẽ gửi cho bạn mỗi vlog làng nghề mới tại đây. Gõ "hủy đăng ký" để dừng.
+vlog-already-subscribed = 🎬 Bạn đã đăng ký nhận vlog mới rồi. Gõ "hủy đăng ký" để dừng.
+vlog-unsubscribed = Bạn sẽ không nhận vlog mới nữa. Gõ "đăng ký vlog" để nhận lại.
+vlog-not-subscribed = Bạn chưa đăng ký nhận vlog. Gõ "đăng ký vlog" để nhận mỗi vlog mới.
+vlog-watch = Xem vlog
+vlogs-title = Vlog làng nghề Hà Nội
+vlogs-intro = Những thước phim ngắn về làng nghề Hà Nội: con người, nghề và làng quê.
+vlogs-empty = Chưa có vlog nào được đăng.
+vlogs-feed = Nguồn tin RSS
+vlogs-all = Tất cả vlog
+vlog-published = Đăng ngày { $date }
+vlog-quality = Chất lượng
+vlog-no-video = Trình duyệt không phát được video; hãy tải về:
+village-page-crafts = Nghề
+village-page-address = Địa chỉ
+village-page-recognition = Danh hiệu
+village-page-products = Sản phẩm
+village-page-map = Mở bản đồ
+village-page-sources = Nguồn
+village-page-vlogs = Vlog về làng này
+page-other-language = English

@@ -21,6 +21,8 @@ export interface DialogueDeps {
   textLimit: number;
   /** Entries per page of a list (Zalo's list template shows few). */
   pageSize?: number;
+  /** New vlogs as messages (Zalo): subscribe and unsubscribe by the chat's own words. */
+  vlogs?: { subscribe(chatId: string, lang: Lang): Promise<boolean>; unsubscribe(chatId: string): Promise<boolean> };
 }
 
 export interface Client {
@@ -44,6 +46,8 @@ export interface InlineCard {
 const NEARBY = 5;
 
 const FORGET_ME = new Set(['forget me', 'quen toi', 'hay quen toi', 'xoa lien ket', 'huy lien ket']);
+const SUBSCRIBE = new Set(['dang ky', 'dang ky vlog', 'dang ky nhan vlog', 'nhan vlog', 'nhan vlog moi', 'subscribe', 'subscribe vlog', 'subscribe vlogs', 'subscribe to vlogs', 'new vlogs']);
+const UNSUBSCRIBE = new Set(['huy dang ky', 'huy dang ky vlog', 'ngung nhan vlog', 'thoi nhan vlog', 'unsubscribe', 'unsubscribe vlog', 'unsubscribe vlogs', 'stop vlogs']);
 const LINK_CODE = /^[A-Za-z0-9]{4}-?[A-Za-z0-9]{4}$/;
 
 export const clientLanguage = (code: string | undefined): Lang => (code?.toLowerCase().startsWith('vi') ? 'vi' : 'en');
@@ -341,6 +345,12 @@ export function createDialogue(deps: DialogueDeps) {
         const command = /^\/(link|unlink)(?:@\S+)?(?:\s+(.*))?$/i.exec(text);
         if (command) return command[1]!.toLowerCase() === 'link' && command[2] ? linkWithCode(command[2]) : command[1]!.toLowerCase() === 'link' ? status() : unlink();
         if (FORGET_ME.has(fold(text))) return unlink();
+        if (deps.vlogs && client.identity && (SUBSCRIBE.has(fold(text)) || UNSUBSCRIBE.has(fold(text)))) {
+          const subscribing = SUBSCRIBE.has(fold(text));
+          const changed = subscribing ? await deps.vlogs.subscribe(client.identity.chatId, lang) : await deps.vlogs.unsubscribe(client.identity.chatId);
+          const id = subscribing ? (changed ? 'vlog-subscribed' : 'vlog-already-subscribed') : changed ? 'vlog-unsubscribed' : 'vlog-not-subscribed';
+          return done([{ text: t(id), buttons: [[menuButton()]] }]);
+        }
         // Just told how to link, the chat types the code.
         if (state.awaitingCode && LINK_CODE.test(text)) return linkWithCode(text);
         if (deps.artisans && asksForOwnStatus(text)) return status();

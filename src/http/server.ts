@@ -10,6 +10,8 @@ import { handbookRoutes } from './routes/handbook.js';
 import { clipRoutes } from './routes/clips.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { mediaRoutes } from './routes/media.js';
+import { publicationRoutes } from './routes/publications.js';
+import { pageRoutes } from './routes/pages.js';
 import { artisanRoutes } from './routes/artisans.js';
 import { telegramRoutes } from './routes/telegram.js';
 import { zaloRoutes } from './routes/zalo.js';
@@ -44,6 +46,8 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(clipRoutes(deps));
   await app.register(uploadRoutes(deps));
   await app.register(mediaRoutes(deps));
+  await app.register(publicationRoutes(deps));
+  await app.register(pageRoutes(deps));
   await app.register(artisanRoutes(deps));
   await app.register(telegramRoutes(deps));
   await app.register(zaloRoutes(deps));

@@ -33,7 +33,7 @@ export function createQueues(connection: ConnectionOptions, prefix: string, onEr
     removeOnFail: { age: 7 * 24 * 3600 },
   };
   const clipProcessing = new Queue<JobOf<'clip-processing'>>('clip-processing', { connection, prefix, defaultJobOptions });
-  const publishing = new Queue<JobOf<'publishing'>>('publishing', { connection, prefix, defaultJobOptions });
+  const publishing = new Queue<JobOf<'publishing'>>('publishing', { connection, prefix, defaultJobOptions: { ...defaultJobOptions, attempts: 6 } });
   const notifications = new Queue<JobOf<'notifications'>>('notifications', { connection, prefix, defaultJobOptions: { ...defaultJobOptions, attempts: 8 } });
   // Without a listener, connection errors would go to stderr; the caller logs them.
   clipProcessing.on('error', onError);

@@ -3,7 +3,7 @@ import { Api, GrammyError, InputFile } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
 import { PermanentSendError } from '../../services/artisans/notify.js';
-import type { VideoPublisher } from '../../services/clips/publish-publication.js';
+import { PermanentPublishError, type ChannelPublisher } from '../../services/publishing/publish-publication.js';
 
 /** Notifications to a chat: throttled and retried like every message we send unasked. */
 export function createTelegramSender(options: { token: string; apiRoot: string }) {
@@ -21,19 +21,30 @@ export function createTelegramSender(options: { token: string; apiRoot: string }
   };
 }
 
-export function createTelegramPublisher(options: { token: string; apiRoot: string; channelId: string }): VideoPublisher {
+/**
+ * Posts videos to the channel. 429s are waited out (retry_after) and 5xx retried by auto-retry; Telegram's
+ * other refusals (chat not found, file too big, bot not an admin) can never succeed and are permanent.
+ */
+export function createTelegramPublisher(options: { token: string; apiRoot: string; channelId: string }): ChannelPublisher {
   const api = new Api(options.token, { apiRoot: options.apiRoot, timeoutSeconds: 600 });
+  api.config.use(autoRetry({ maxRetryAttempts: 8, maxDelaySeconds: 300 }));
   return {
     async sendVideo(video) {
-      const message = await api.sendVideo(options.channelId, new InputFile(video.path), {
-        caption: video.caption.slice(0, 1024),
-        width: video.width,
-        height: video.height,
-        duration: video.durationSec,
-        supports_streaming: true,
-        thumbnail: video.posterPath ? new InputFile(video.posterPath) : undefined,
-      });
-      return String(message.message_id);
+      try {
+        const message = await api.sendVideo(options.channelId, 'fileId' in video.file ? video.file.fileId : new InputFile(video.file.path), {
+          caption: video.caption.slice(0, 1024),
+          width: video.width,
+          height: video.height,
+          duration: video.durationSec,
+          supports_streaming: true,
+          // Telegram takes a thumbnail only with an upload: JPEG, at most 320 px and 200 kB.
+          thumbnail: video.thumbnailPath && 'path' in video.file ? new InputFile(video.thumbnailPath) : undefined,
+        });
+        return { messageId: String(message.message_id), fileId: message.video?.file_id };
+      } catch (error) {
+        if (error instanceof GrammyError && error.error_code !== 429 && error.error_code < 500) throw new PermanentPublishError(error.description);
+        throw error;
+      }
     },
   };
 }

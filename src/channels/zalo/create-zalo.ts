@@ -12,6 +12,7 @@ import { createReplyWindow } from './reply-window.js';
 import { createTokenProvider } from './token-provider.js';
 import { createZaloOaChannel } from './oa-channel.js';
 import { createZaloBotChannel, createZaloBotClient } from './bot-platform.js';
+import type { VlogMessenger } from '../../services/publishing/vlog-subscribers.js';
 
 interface Infra {
   prisma: PrismaClient;
@@ -34,22 +35,46 @@ export function createZaloOa(config: Config, deps: Infra) {
   return { client: createZaloClient({ apiBase: config.ZALO_API_BASE, tokens }), window: createReplyWindow(deps.redis, config.QUEUE_PREFIX), oauth, tokens };
 }
 
-/** Writes to a Zalo user when their reply window allows it; otherwise 'held' for their next message. */
-export function zaloNotifier(oa: NonNullable<ReturnType<typeof createZaloOa>>) {
-  return async (userId: string, text: string): Promise<'sent' | 'held'> => {
-    const quote = await oa.window.claim(userId);
-    if (!quote) return 'held';
-    try {
-      await oa.client.sendText(userId, text, quote);
-      return 'sent';
-    } catch (error) {
-      if (error instanceof ZaloApiError && error.outsideWindow) {
-        await oa.window.close(userId);
-        return 'held';
-      }
-      throw error;
+type ZaloOa = NonNullable<ReturnType<typeof createZaloOa>>;
+
+/** Sends when the user's reply window allows it; otherwise 'held' for their next message. */
+async function withinWindow(oa: ZaloOa, userId: string, send: (quote: string) => Promise<unknown>): Promise<'sent' | 'held'> {
+  const quote = await oa.window.claim(userId);
+  if (!quote) return 'held';
+  try {
+    await send(quote);
+    return 'sent';
+  } catch (error) {
+    if (error instanceof ZaloApiError && error.outsideWindow) {
+      await oa.window.close(userId);
+      return 'held';
     }
-  };
+    throw error;
+  }
+}
+
+/** Notifications (artisans' stage changes) as text. */
+export function zaloNotifier(oa: ZaloOa) {
+  return (userId: string, text: string) => withinWindow(oa, userId, (quote) => oa.client.sendText(userId, text, quote));
+}
+
+/** A new vlog to one subscriber: its poster, title and village, opening its page. */
+export function zaloVlogMessenger(oa: ZaloOa, messages: Messages): VlogMessenger {
+  return (userId, vlog) =>
+    withinWindow(oa, userId, (quote) =>
+      oa.client.sendList(
+        userId,
+        [
+          {
+            title: `🎬 ${vlog.title}`,
+            subtitle: [vlog.village, messages.t(vlog.lang, 'vlog-watch')].filter(Boolean).join(' · '),
+            image_url: vlog.posterUrl,
+            default_action: { type: 'oa.open.url', url: vlog.pageUrl },
+          },
+        ],
+        quote,
+      ),
+    );
 }
 
 export function createZalo(

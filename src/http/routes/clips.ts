@@ -13,7 +13,8 @@ import { requireStaff } from '../staff-auth.js';
 import { uploadsDir } from '../../services/clips/clip-files.js';
 import { createClip } from '../../services/clips/create-clip.js';
 import { getClip, listClips, type ClipViewDeps } from '../../services/clips/get-clip.js';
-import { schedulePublication } from '../../services/clips/schedule-publication.js';
+import { schedulePublication } from '../../services/publishing/schedule.js';
+import { scheduleDepsOf } from './publications.js';
 import { createClipEventHub } from '../../services/clips/clip-events.js';
 import type { AppDeps } from '../deps.js';
 
@@ -112,10 +113,8 @@ export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
   app.post('/api/clips/:id/schedule', async (request, reply) => {
     const { id } = clipParams.parse(request.params);
     const { publishAt } = scheduleBody.parse(request.body);
-    await schedulePublication(
-      { ...clipDeps, channelConfigured: Boolean(deps.config.TELEGRAM_BOT_TOKEN && deps.config.TELEGRAM_CHANNEL_ID) },
-      { clipId: id, publishAt: new Date(publishAt) },
-    );
+    // The walking skeleton's contract: the Telegram channel at an ISO time. POST /api/publications does more.
+    await schedulePublication(scheduleDepsOf(deps), { clipId: id, target: 'telegram', when: new Date(publishAt) });
     return reply.code(201).send(await getClip(viewDeps, id));
   });
 };

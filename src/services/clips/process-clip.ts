@@ -29,6 +29,8 @@ export interface ProcessDeps extends ClipDeps {
   encode: { preset: string; threads: number };
   /** Tells watchers (the staff console) that a clip changed. */
   announce?: (clipId: string) => Promise<void>;
+  /** The clip is ready: publications that waited for it go now. */
+  onReady?: (clipId: string) => Promise<void>;
 }
 
 const TMP_PREFIX = 'tmp-';
@@ -111,6 +113,7 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
       deps.prisma.clip.update({ where: { id: clipId }, data: { state: 'ready', progress: 100, error: null, durationSec: facts.durationSec, width: facts.width, height: facts.height } }),
     ]);
     await deps.announce?.(clipId);
+    await deps.onReady?.(clipId).catch((error) => deps.logger.warn({ clipId, err: error }, 'could not release the publications waiting for the clip'));
     const seconds = (since: number) => Math.round(performance.now() - since) / 1000;
     deps.logger.info({ clipId, sourceSeconds: facts.durationSec, encodeSeconds: seconds(encodeStarted), totalSeconds: seconds(started) }, 'clip ready');
   } finally {
