@@ -8,6 +8,8 @@ export interface RecordedCall {
   params: Record<string, any>;
   files: Record<string, { filename: string; bytes: number }>;
   at: number;
+  /** What the fake answered (a sent message has its message_id). */
+  result?: any;
 }
 
 export interface Failure {
@@ -66,13 +68,15 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       failures.push({ method, at: Date.now() });
       return reply.code(failing.failure.error_code).send({ ok: false, ...failing.failure });
     }
-    calls.push({ method, token, params, files, at: Date.now() });
+    const call: RecordedCall = { method, token, params, files, at: Date.now() };
+    calls.push(call);
     if (method === 'getFile') {
       const data = stored.get(String(params.file_id));
       if (!data) return reply.code(400).send({ ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
       return { ok: true, result: { file_id: params.file_id, file_unique_id: `u-${params.file_id}`, file_size: data.length, file_path: `videos/${params.file_id}.mp4` } };
     }
-    return { ok: true, result: answer(method, params) };
+    call.result = answer(method, params);
+    return { ok: true, result: call.result };
   });
   app.get<{ Params: { token: string; '*': string } }>('/file/bot:token/*', async (request, reply) => {
     const data = stored.get(/^videos\/(.+)\.mp4$/.exec(request.params['*'])?.[1] ?? '');
@@ -106,6 +110,12 @@ function answer(method: string, params: Record<string, any>): unknown {
     return { id: 42, is_bot: true, first_name: 'LangNghe', username: 'langnghe_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
   }
   const chat = { id: Number(params.chat_id) || -100, type: 'private' };
+  if (method === 'sendVideo') {
+    // An uploaded video gets a new file_id; one sent by file_id keeps it.
+    const uploaded = typeof params.video !== 'string' || params.video.startsWith('attach://');
+    const video = { file_id: uploaded ? `video-file-${nextMessageId}` : params.video, file_unique_id: `u${nextMessageId}`, width: Number(params.width), height: Number(params.height), duration: Number(params.duration) };
+    return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: params.chat_id, type: 'channel' }, caption: params.caption, video };
+  }
   if (method.startsWith('send')) {
     return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat, text: params.text };
   }

@@ -1,6 +1,7 @@
 // Test clips made by ffmpeg from its lavfi sources at test time (no media committed to git), and the
 // ffprobe/ebur128 readings the tests check outputs with.
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { readFile, rename, truncate, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { resolveBinaries } from '../../src/media/binaries.js';
@@ -33,7 +34,8 @@ export async function makeTestClip(path: string, recipe: ClipRecipe = {}) {
   args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p');
   if (audio !== 'none') args.push('-c:a', 'aac', '-shortest');
   if (recipe.faststart) args.push('-movflags', '+faststart');
-  args.push(path);
+  // A unique tag: clips made alike by different test files must not be taken for duplicates.
+  args.push('-metadata', `comment=${randomUUID()}`, path);
   await run(ffmpeg, args);
   if (recipe.rotate) {
     // ffmpeg 5 writes the rotation tag when copying streams, not when encoding.

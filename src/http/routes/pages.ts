@@ -70,7 +70,6 @@ export const pageRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
         link: `${base}/vlogs/${vlog.slug}?lang=${lang}`,
         description: vlog.description ?? vlog.title,
         date: vlog.publishedAt,
-        image: vlog.poster ? `${base}${vlog.poster.url}` : undefined,
         enclosure: video ? { url: `${base}${video.url}`, length: video.bytes, type: 'video/mp4' } : undefined,
       });
     }

@@ -46,6 +46,24 @@ export interface PublishingDeps {
 
 export type PublishOutcome = 'published' | 'not_due' | 'waiting_for_clip' | 'skipped' | 'unknown' | 'failed';
 
+// A sender holds a lease on the publication while it sends and renews it; a lease that lapsed means the
+// sender died (a live one, even mid-upload, keeps renewing).
+const LEASE_MS = 30_000;
+const RENEW_MS = 10_000;
+const lease = () => new Date(Date.now() + LEASE_MS);
+
+/** Runs `send` while renewing the lease, so that nobody takes the publication for abandoned. */
+async function holdingLease<T>(deps: PublishingDeps, publicationId: string, send: () => Promise<T>): Promise<T> {
+  const renew = setInterval(() => {
+    deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'publishing' }, data: { leaseUntil: lease() } }).catch(() => {});
+  }, RENEW_MS);
+  try {
+    return await send();
+  } finally {
+    clearInterval(renew);
+  }
+}
+
 const load = (prisma: PrismaClient, id: string) =>
   prisma.publication.findUnique({
     where: { id },
@@ -59,15 +77,22 @@ export async function publishPublication(deps: PublishingDeps, publicationId: st
     deps.tellStaff((lang) => deps.messages.t(lang, id, { title: publication.clip.title, target: publication.target, ...extra }));
 
   if (publication.state === 'publishing') {
+    // Someone is sending it right now (a duplicate job after a Redis flush, say): theirs to finish.
+    if (publication.leaseUntil && publication.leaseUntil > now) return 'skipped';
+    const abandoned = { id: publicationId, state: 'publishing' as const, OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }] };
     // Zalo deliveries are tracked one by one, so an interrupted round can simply go on.
-    if (publication.target === 'zalo') return finishZalo(deps, publicationId);
-    // An earlier attempt died between sending and recording: a resend could post twice, so staff decide.
+    if (publication.target === 'zalo') {
+      const taken = await deps.prisma.publication.updateMany({ where: abandoned, data: { leaseUntil: lease() } });
+      return taken.count ? finishZalo(deps, publicationId) : 'skipped';
+    }
+    // The sender died between claiming and recording: whether Telegram got it is unknown, and a resend
+    // could post twice, so staff decide.
     const marked = await deps.prisma.publication.updateMany({
-      where: { id: publicationId, state: 'publishing' },
-      data: { state: 'unknown', error: 'The worker stopped while sending; check the channel, then resend if it is missing.' },
+      where: abandoned,
+      data: { state: 'unknown', leaseUntil: null, error: 'The worker stopped while sending; check the channel, then resend if it is missing.' },
     });
     if (marked.count) await staffNotice('publication-unknown');
-    return 'unknown';
+    return marked.count ? 'unknown' : 'skipped';
   }
   if (publication.state !== 'scheduled') return 'skipped';
   if (publication.publishAt.getTime() > now.getTime() + 500) return 'not_due';
@@ -87,42 +112,47 @@ export async function publishPublication(deps: PublishingDeps, publicationId: st
     if (problem) return fail(deps, publicationId, problem, staffNotice);
   }
 
-  const claimed = await deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'scheduled' }, data: { state: 'publishing' } });
+  // Everything that can be prepared is, before the claim: the window in which a dying worker leaves an
+  // "unknown" is only the send itself.
+  const caption = publication.target === 'telegram' ? (publication.caption ?? (await captionFor(deps, clip))) : undefined;
+  const claimed = await deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'scheduled' }, data: { state: 'publishing', leaseUntil: lease() } });
   if (claimed.count === 0) return 'skipped';
   if (publication.target === 'zalo') return finishZalo(deps, publicationId);
 
-  const caption = publication.caption ?? (await captionFor(deps, clip));
   const video = clip.renditions.find((r) => r.kind === '720p')!;
   const thumbnail = clip.renditions.find((r) => r.kind === 'thumb-1');
   const send = (file: { path: string } | { fileId: string }) =>
-    deps.telegram!.sendVideo({
-      file,
-      thumbnailPath: thumbnail ? join(deps.mediaDir, thumbnail.path) : undefined,
-      caption,
-      width: video.width,
-      height: video.height,
-      durationSec: Math.round(video.durationSec ?? 0),
-    });
+    holdingLease(deps, publicationId, () =>
+      deps.telegram!.sendVideo({
+        file,
+        thumbnailPath: thumbnail ? join(deps.mediaDir, thumbnail.path) : undefined,
+        caption: caption!,
+        width: video.width,
+        height: video.height,
+        durationSec: Math.round(video.durationSec ?? 0),
+      }),
+    );
   let sent;
   try {
     try {
       // A clip posted before goes by its file_id: no upload, no size limit.
       sent = await send(clip.telegramFileId ? { fileId: clip.telegramFileId } : { path: join(deps.mediaDir, video.path) });
     } catch (error) {
-      if (!(error instanceof PermanentPublishError && clip.telegramFileId)) throw error;
-      // Telegram forgot the file_id (it happens): upload it again instead.
+      if (!(error instanceof PermanentPublishError && clip.telegramFileId && /file|identifier/i.test(error.message))) throw error;
+      // Telegram no longer knows the file_id ("wrong file identifier"): upload it again instead.
       await deps.prisma.clip.update({ where: { id: clip.id }, data: { telegramFileId: null } });
       sent = await send({ path: join(deps.mediaDir, video.path) });
     }
   } catch (error) {
     if (error instanceof PermanentPublishError) return fail(deps, publicationId, `Telegram refused the post: ${error.message}`, staffNotice);
     // Telegram answered with an error or could not be reached: nothing was posted; the job tries again.
-    await deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'publishing' }, data: { state: 'scheduled', caption, error: (error as Error).message.slice(0, 500) } });
+    await deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'publishing' }, data: { state: 'scheduled', leaseUntil: null, caption, error: (error as Error).message.slice(0, 500) } });
     throw error;
   }
   await deps.prisma.publication.update({
     where: { id: publicationId },
-    data: { state: 'published', messageId: sent.messageId, caption, publishedAt: new Date(), error: null, late: publication.late },
+    // Unconditional: it was sent, whatever anyone concluded meanwhile.
+    data: { state: 'published', messageId: sent.messageId, caption, publishedAt: new Date(), error: null, leaseUntil: null },
   });
   if (sent.fileId && sent.fileId !== clip.telegramFileId) await deps.prisma.clip.update({ where: { id: clip.id }, data: { telegramFileId: sent.fileId } });
   await ensureSlug(deps.prisma, clip);
@@ -143,10 +173,10 @@ export function telegramProblem(deps: { telegram?: unknown; telegramLocalMode: b
 }
 
 async function finishZalo(deps: PublishingDeps, publicationId: string): Promise<PublishOutcome> {
-  const subscribers = await deliverToSubscribers(deps.vlogs, publicationId);
+  const subscribers = await holdingLease(deps, publicationId, () => deliverToSubscribers(deps.vlogs, publicationId));
   await deps.prisma.publication.updateMany({
     where: { id: publicationId, state: 'publishing' },
-    data: { state: 'published', messageId: `${subscribers} subscribers`, publishedAt: new Date(), error: null },
+    data: { state: 'published', messageId: `${subscribers} subscribers`, publishedAt: new Date(), error: null, leaseUntil: null },
   });
   const publication = await deps.prisma.publication.findUniqueOrThrow({ where: { id: publicationId }, include: { clip: true } });
   await ensureSlug(deps.prisma, publication.clip);
@@ -155,7 +185,7 @@ async function finishZalo(deps: PublishingDeps, publicationId: string): Promise<
 }
 
 async function fail(deps: PublishingDeps, publicationId: string, reason: string, staffNotice: (id: string, extra?: Record<string, string>) => Promise<void>): Promise<PublishOutcome> {
-  const marked = await deps.prisma.publication.updateMany({ where: { id: publicationId, state: { in: ['scheduled', 'publishing'] } }, data: { state: 'failed', error: reason.slice(0, 500) } });
+  const marked = await deps.prisma.publication.updateMany({ where: { id: publicationId, state: { in: ['scheduled', 'publishing'] } }, data: { state: 'failed', leaseUntil: null, error: reason.slice(0, 500) } });
   if (marked.count) {
     deps.logger.warn({ publicationId, reason }, 'publication failed');
     await staffNotice('publication-failed', { reason });

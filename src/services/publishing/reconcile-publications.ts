@@ -35,9 +35,13 @@ export async function reconcilePublications(deps: ReconcilePublicationsDeps, opt
     take: 1000,
   });
   for (const publication of [...due, ...changed]) counts[await syncPublicationJob(deps.queues, publication)]++;
-  // Claimed long ago and never finished, its job gone: a job again, and the worker decides (Telegram:
-  // "unknown" for staff; Zalo: the deliveries carry on).
-  const stuck = await deps.prisma.publication.findMany({ where: { state: 'publishing', updatedAt: { lt: new Date(now - 5 * 60_000) } }, select: { id: true, publishAt: true }, take: 100 });
+  // Claimed, and the sender's lease lapsed (it died) with its job gone too: a job again, and the worker
+  // decides (Telegram: "unknown" for staff; Zalo: the deliveries carry on).
+  const stuck = await deps.prisma.publication.findMany({
+    where: { state: 'publishing', OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date(now) } }] },
+    select: { id: true, publishAt: true },
+    take: 100,
+  });
   for (const publication of stuck) counts[await syncPublicationJob(deps.queues, { ...publication, state: 'scheduled' })]++;
   if (counts.added || counts.moved || counts.dropped) deps.logger.warn({ ...counts }, 'publication jobs repaired');
   return counts;

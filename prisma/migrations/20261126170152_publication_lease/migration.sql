@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "publications" ADD COLUMN     "lease_until" TIMESTAMP(3);
