@@ -1,25 +1,45 @@
-// `npm run staff -- add <name>`: creates a staff account and prints its API token as the last line.
+// `npm run staff -- add <email> [--role editor|admin] [--name "Thu Hà"]`: creates a staff account. The
+// password is STAFF_PASSWORD when set; otherwise a one-time link to choose one is printed. The API token
+// is always the last line printed.
+import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createPrisma, ensureDatabase } from '../data/database.js';
 import { applyMigrations } from '../data/schema-engine.js';
-import { addStaff } from '../services/staff/staff-tokens.js';
+import { addStaff, staffRoles, type StaffRole } from '../services/staff/staff-tokens.js';
+import { passwordLinkUrl } from '../http/console/staff-pages.js';
+import { AppError } from '../errors.js';
 
-const [command, ...rest] = process.argv.slice(2);
-const name = rest.join(' ').trim();
-if (command !== 'add' || !name) {
-  console.error('usage: npm run staff -- add <name>');
+const usage = 'usage: npm run staff -- add <email> [--role editor|admin] [--name "Full name"]';
+const { positionals, values } = parseArgs({ allowPositionals: true, options: { role: { type: 'string', default: 'editor' }, name: { type: 'string' } } });
+const [command, email] = positionals;
+if (command !== 'add' || !email) {
+  console.error(usage);
   process.exit(2);
 }
+if (!(staffRoles as readonly string[]).includes(values.role)) {
+  console.error(`--role must be editor or admin, not "${values.role}"\n${usage}`);
+  process.exit(2);
+}
+// An email names a console account; a plain name (as before the console) makes an API-only account.
+const isEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
 const config = loadConfig();
 await ensureDatabase(config.DATABASE_URL);
 await applyMigrations(config.DATABASE_URL);
 const prisma = createPrisma(config.DATABASE_URL);
 try {
-  const staff = await addStaff(prisma, name);
-  console.log(`Staff "${name}" added (id ${staff.id}). Their API token, shown only now:`);
+  const password = isEmail ? process.env.STAFF_PASSWORD || undefined : undefined;
+  const staff = await addStaff(prisma, values.name ?? email, { email: isEmail ? email : undefined, role: values.role as StaffRole, password });
+  console.log(`Staff "${values.name ?? email}" added as ${values.role} (id ${staff.id}).`);
+  if (password) console.log('Their console password is the one in STAFF_PASSWORD.');
+  else if (staff.passwordLink) console.log(`They choose their console password here (once, within 72 hours): ${passwordLinkUrl(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, staff.passwordLink)}`);
+  console.log('Their API token, shown only now:');
   console.log(staff.token);
+} catch (error) {
+  if (!(error instanceof AppError)) throw error;
+  console.error(error.message);
+  process.exitCode = 1;
 } finally {
   await prisma.$disconnect();
 }
 // The migration engine leaves a timer behind; a finished command need not wait for it.
-process.exit(0);
+process.exit(process.exitCode ?? 0);

@@ -15,6 +15,9 @@ import { pageRoutes } from './routes/pages.js';
 import { artisanRoutes } from './routes/artisans.js';
 import { telegramRoutes } from './routes/telegram.js';
 import { zaloRoutes } from './routes/zalo.js';
+import { consoleRoutes } from './console/index.js';
+import { registerCsrf } from './csrf.js';
+import { secureCookiesFor } from './staff-auth.js';
 
 export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -27,6 +30,9 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
 
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) return reply.code(error.status).send({ error: error.code, message: error.message });
+    if ((error as { code?: string }).code?.startsWith('FST_CSRF_')) {
+      return reply.code(403).send({ error: 'csrf', message: 'A request made with the console session needs its CSRF token (X-CSRF-Token): reload the console and try again.' });
+    }
     if (error instanceof ZodError) {
       const message = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
       return reply.code(400).send({ error: 'bad_request', message });
@@ -39,6 +45,7 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(500).send({ error: 'internal', message: 'Something went wrong on our side.' });
   });
 
+  await registerCsrf(app, { secure: secureCookiesFor(deps.config.PUBLIC_URL) });
   await app.register(multipart, { limits: { fileSize: deps.config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(healthRoutes(deps));
   await app.register(askRoutes(deps));
@@ -51,5 +58,6 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(artisanRoutes(deps));
   await app.register(telegramRoutes(deps));
   await app.register(zaloRoutes(deps));
+  await app.register(consoleRoutes(deps));
   return app;
 }

@@ -1,24 +1,41 @@
-// `Authorization: Bearer <staff token>` on staff routes; checked before any request body is read.
+// Who is calling a staff route: an API token (`Authorization: Bearer <token>`, for scripts) or a console
+// session cookie (for the page; its unsafe requests also carry a CSRF token, see csrf.ts). Checked before
+// any request body is read. Editors do clips and the schedule; admins also staff and artisans' records.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { PrismaClient } from '../generated/prisma/client.js';
-import { findStaffByToken } from '../services/staff/staff-tokens.js';
+import { findStaffByToken, type StaffIdentity, type StaffRole } from '../services/staff/staff-tokens.js';
+import { findSession } from '../services/staff/staff-sessions.js';
+
+export const SESSION_COOKIE = 'lns_session';
+/** Cookies only over HTTPS when the server is reached over HTTPS. */
+export const secureCookiesFor = (publicUrl: string | undefined) => Boolean(publicUrl?.startsWith('https:'));
 
 declare module 'fastify' {
   interface FastifyRequest {
-    staff?: { id: string; name: string };
+    staff?: StaffIdentity;
   }
 }
 
-export function requireStaff(prisma: PrismaClient) {
+export async function identifyStaff(prisma: PrismaClient, request: FastifyRequest): Promise<StaffIdentity | null> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+  if (bearer) return findStaffByToken(prisma, bearer[1]!);
+  const session = request.cookies?.[SESSION_COOKIE];
+  return session ? findSession(prisma, session) : null;
+}
+
+export const mayAct = (staff: StaffIdentity, role: StaffRole) => role === 'editor' || staff.role === 'admin';
+
+/** For the JSON API: 401 without a valid token or session, 403 when the role is not enough. */
+export function requireStaff(prisma: PrismaClient, role: StaffRole = 'editor') {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    const staff = match ? await findStaffByToken(prisma, match[1]!) : null;
+    const staff = await identifyStaff(prisma, request);
     if (!staff) {
       return reply
         .code(401)
         .header('WWW-Authenticate', 'Bearer')
         .send({ error: 'unauthorized', message: 'A valid staff token is required (Authorization: Bearer <token>).' });
     }
+    if (!mayAct(staff, role)) return reply.code(403).send({ error: 'forbidden', message: `This needs the ${role} role.` });
     request.staff = staff;
   };
 }

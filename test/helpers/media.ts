@@ -22,6 +22,8 @@ export interface ClipRecipe {
   rotate?: 90 | 270;
   /** moov before mdat, so a truncated copy still probes. */
   faststart?: boolean;
+  /** Film grain at 60 Mbit/s: a big file (about 7 MB a second at 720p), for watching uploads progress. */
+  grain?: boolean;
 }
 
 export async function makeTestClip(path: string, recipe: ClipRecipe = {}) {
@@ -31,6 +33,7 @@ export async function makeTestClip(path: string, recipe: ClipRecipe = {}) {
   // About -35 LUFS: pink noise, band-limited like a voice, in 4-per-second bursts.
   if (audio === 'speech') args.push('-f', 'lavfi', '-i', `anoisesrc=color=pink:sample_rate=48000:amplitude=0.25:duration=${seconds},highpass=f=150,lowpass=f=3500,tremolo=f=4:d=0.9`);
   if (recipe.variableFrameRate) args.push('-vf', "select='lt(mod(n\\,10)\\,6)'", '-fps_mode', 'vfr');
+  if (recipe.grain) args.push('-vf', 'noise=alls=30:allf=t', '-b:v', '60M');
   args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p');
   if (audio !== 'none') args.push('-c:a', 'aac', '-shortest');
   if (recipe.faststart) args.push('-movflags', '+faststart');

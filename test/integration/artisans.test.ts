@@ -44,7 +44,7 @@ beforeAll(async () => {
   prisma = createPrisma(config.DATABASE_URL);
   await prisma.zaloToken.deleteMany();
   app = await startApp(config, 'all');
-  token = (await addStaff(prisma, 'Office clerk')).token;
+  token = (await addStaff(prisma, 'Office clerk', { role: 'admin' })).token;
 });
 afterAll(async () => {
   await app?.close();

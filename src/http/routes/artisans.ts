@@ -1,4 +1,4 @@
-// Staff API for artisans' records (staff token required); every change is audited.
+// Staff API for artisans' records (an admin's token or console session); every change is audited.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../staff-auth.js';
@@ -33,7 +33,7 @@ const stageChange = z.object({
 });
 
 export const artisanRoutes = (deps: AppDeps & { stages: StageBook }): FastifyPluginAsync => async (app) => {
-  app.addHook('preHandler', requireStaff(deps.prisma));
+  app.addHook('preHandler', requireStaff(deps.prisma, 'admin'));
   const actor = (request: { staff?: { id: string; name: string } }) => request.staff!;
 
   app.post('/api/applicants', async (request, reply) => {

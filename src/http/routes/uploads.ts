@@ -17,6 +17,8 @@ import type { AppDeps } from '../deps.js';
 // The authenticated staff member, carried from Fastify's check to tus's hooks on the Node request.
 const STAFF = Symbol('staff');
 type WithStaff = IncomingMessage & { [STAFF]?: { id: string } };
+// A key sent without a value ("description ") reaches us as null: the same as not sent.
+const given = (metadata: Record<string, string | null> | undefined) => Object.fromEntries(Object.entries(metadata ?? {}).filter(([, value]) => value !== null));
 
 export const uploadRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
   const directory = join(deps.config.MEDIA_DIR, 'tus');
@@ -27,14 +29,14 @@ export const uploadRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) =
     maxSize: deps.config.MAX_UPLOAD_BYTES,
     respectForwardedHeaders: true,
     async onUploadCreate(req, upload) {
-      const meta = clipMetadata.safeParse(upload.metadata ?? {});
+      const meta = clipMetadata.safeParse(given(upload.metadata));
       if (!meta.success) throw { status_code: 400, body: `Upload-Metadata: ${firstProblem(meta.error)}\n` };
       const staff = (req.runtime?.node?.req as WithStaff | undefined)?.[STAFF];
       // Who uploads is who signed in, whatever the metadata claims.
       return { metadata: { ...upload.metadata, staffId: staff?.id ?? '' } };
     },
     async onUploadFinish(_req, upload) {
-      const meta = clipMetadata.parse(upload.metadata ?? {});
+      const meta = clipMetadata.parse(given(upload.metadata));
       const path = join(directory, upload.id);
       try {
         const created = await createClip(

@@ -22,6 +22,11 @@ export class StageBook {
     return stage.id;
   }
 
+  /** Every stage of a kind, in order. */
+  of(kind: string): Stage[] {
+    return this.byKind[kind] ?? [];
+  }
+
   has(kind: string, stage: string): boolean {
     return Boolean(this.byKind[kind]?.some((s) => s.id === stage));
   }

@@ -3,16 +3,18 @@ import { TZDate } from '@date-fns/tz';
 
 export const HANOI = 'Asia/Ho_Chi_Minh';
 
-const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/;
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** "2026-12-01 08:00" (Hanoi time) or an ISO 8601 time with its offset; undefined when it is neither. */
+/** "2026-12-01 08:00" or "2026-12-01T08:00:30" (Hanoi time, as a form's datetime-local gives it) or an ISO
+ * 8601 time with its offset; undefined when it is neither. */
 export function parseHanoiTime(text: string): Date | undefined {
   const trimmed = text.trim();
   const local = LOCAL.exec(trimmed);
   if (local) {
-    const [, y, m, d, hh, mm] = local.map(Number) as [number, number, number, number, number, number];
-    const date = new TZDate(y, m - 1, d, hh, mm, HANOI);
+    const [, y, m, d, hh, mm, ss = 0] = local.map((part) => (part === undefined ? undefined : Number(part))) as number[] as [number, number, number, number, number, number, number?];
+    if (ss > 59) return undefined;
+    const date = new TZDate(y, m - 1, d, hh, mm, ss, HANOI);
     // new Date(2026, 1, 30) rolls over to March: a date that does not exist is refused instead.
     return date.getDate() === d && date.getMonth() === m - 1 && date.getHours() === hh ? new Date(date.getTime()) : undefined;
   }

@@ -1,0 +1,21 @@
+// After a form's action: back to the console page it came from (the Referer, when it is one of ours).
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../errors.js';
+import { ZodError } from 'zod';
+
+export function backTo(request: FastifyRequest, fallback: string): string {
+  try {
+    const referer = new URL(String(request.headers.referer ?? ''));
+    if (referer.host === request.host && referer.pathname.startsWith('/console')) return referer.pathname + referer.search;
+  } catch {
+    // no usable Referer
+  }
+  return fallback;
+}
+
+/** A use case's refusal in words staff can act on; anything else is ours to fix, and is thrown on. */
+export function refusal(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  if (error instanceof ZodError) return error.issues.map((issue) => issue.message).join('; ');
+  throw error;
+}

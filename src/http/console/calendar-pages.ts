@@ -1,0 +1,107 @@
+// The calendar: a week of publications per target laid on the target's daily slots (Hanoi time), a form to
+// schedule a clip into a slot (or any time, or the next free slot), and each publication's actions.
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import type { AppDeps } from '../deps.js';
+import { scheduleDepsOf } from '../routes/publications.js';
+import { cancelPublication, listPublications, parseTarget, publicationView, publishNow, reschedulePublication, resendPublication, schedulePublication, type ScheduleDeps, type When } from '../../services/publishing/schedule.js';
+import { formatHanoi, hanoiDay, hanoiRange, parseHanoiTime } from '../../services/publishing/hanoi-time.js';
+import { slotsOf, TARGETS } from '../../services/publishing/slots.js';
+import { AppError } from '../../errors.js';
+import { backTo, refusal } from './back.js';
+import { consoleLanguage, flash, type Render } from './render.js';
+
+const DAY_MS = 86_400_000;
+const idParams = z.object({ id: z.uuid() });
+const scheduleForm = z.object({
+  clipId: z.uuid('console-pick-clip'),
+  target: z.string().transform((value) => parseTarget(value)),
+  publishAt: z.string().max(40).default(''),
+  when: z.enum(['at', 'next']).default('at'),
+});
+
+function whenOf(form: { publishAt: string; when: 'at' | 'next' }): When {
+  if (form.when === 'next') return 'next';
+  const at = parseHanoiTime(form.publishAt);
+  if (!at) throw new AppError('bad_time', 'Choose a date and time (Hanoi time).', 400);
+  return at;
+}
+
+export const consoleCalendarPages = (deps: AppDeps, render: Render): FastifyPluginAsync => async (app) => {
+  const schedule: ScheduleDeps = scheduleDepsOf(deps);
+
+  app.get('/console/calendar', async (request, reply) => {
+    const query = request.query as { week?: string; at?: string; target?: string };
+    const week = query.week && hanoiRange(query.week, 'week') ? query.week : hanoiDay(new Date());
+    const range = hanoiRange(week, 'week')!;
+    const days = Array.from({ length: 7 }, (_, i) => hanoiDay(new Date(range.from.getTime() + i * DAY_MS)));
+    const [publications, clips, unknown] = await Promise.all([
+      listPublications(deps.prisma, range),
+      deps.prisma.clip.findMany({ where: { state: { in: ['queued', 'processing', 'ready'] } }, orderBy: { createdAt: 'desc' }, take: 200, select: { id: true, title: true, state: true } }),
+      deps.prisma.publication.findMany({ where: { state: 'unknown' }, orderBy: { publishAt: 'asc' }, include: { clip: { select: { title: true, state: true, slug: true } } } }),
+    ]);
+    const views = publications.map(publicationView);
+    const targets = await Promise.all(
+      TARGETS.map(async (target) => {
+        const slots = await slotsOf(deps.prisma, target, schedule.defaultSlots);
+        const mine = views.filter((p) => p.target === target);
+        const at = (day: string, slot: string) => mine.filter((p) => p.publishAtLocal === `${day} ${slot}`);
+        const offSlot = (day: string) => mine.filter((p) => p.publishAtLocal.startsWith(day) && !slots.includes(p.publishAtLocal.slice(11)));
+        return { target, configured: schedule.configured[target], slots, rows: slots.map((slot) => ({ slot, cells: days.map((day) => ({ day, at: `${day}T${slot}`, publications: at(day, slot) })) })), other: days.map((day) => offSlot(day)) };
+      }),
+    );
+    const shift = (n: number) => hanoiDay(new Date(range.from.getTime() + n * DAY_MS));
+    return render(request, reply, 'calendar', {
+      title: 'console-calendar',
+      week,
+      days,
+      today: hanoiDay(new Date()),
+      previousWeek: shift(-7),
+      nextWeek: shift(7),
+      targets,
+      clips,
+      unknown: unknown.map(publicationView),
+      prefill: { at: query.at && parseHanoiTime(query.at) ? query.at : '', target: query.target === 'zalo' ? 'zalo' : 'telegram' },
+    });
+  });
+
+  app.post('/console/publications', async (request, reply) => {
+    let week = hanoiDay(new Date());
+    try {
+      const form = scheduleForm.parse(request.body ?? {});
+      const publication = await schedulePublication(schedule, { clipId: form.clipId, target: form.target, when: whenOf(form) });
+      week = hanoiDay(publication.publishAt);
+      const lang = consoleLanguage(request);
+      flash(reply, 'ok', deps.messages.t(lang, 'console-scheduled', { time: formatHanoi(publication.publishAt), target: deps.messages.t(lang, `console-target-${form.target}`) }));
+    } catch (error) {
+      flash(reply, 'error', refusal(error));
+      return reply.redirect(backTo(request, '/console/calendar'), 303);
+    }
+    return reply.redirect(`/console/calendar?week=${week}`, 303);
+  });
+
+  app.post('/console/publications/:id/reschedule', async (request, reply) => {
+    const { id } = idParams.parse(request.params);
+    try {
+      await reschedulePublication(schedule, id, whenOf({ publishAt: String((request.body as { publishAt?: string })?.publishAt ?? ''), when: 'at' }));
+      flash(reply, 'ok', 'console-rescheduled');
+    } catch (error) {
+      flash(reply, 'error', refusal(error));
+    }
+    return reply.redirect(backTo(request, '/console/calendar'), 303);
+  });
+
+  const actions = { cancel: cancelPublication, 'publish-now': publishNow, resend: resendPublication } as const;
+  for (const [name, run] of Object.entries(actions)) {
+    app.post(`/console/publications/:id/${name}`, async (request, reply) => {
+      const { id } = idParams.parse(request.params);
+      try {
+        await run(schedule, id);
+        flash(reply, 'ok', `console-done-${name}`);
+      } catch (error) {
+        flash(reply, 'error', refusal(error));
+      }
+      return reply.redirect(backTo(request, '/console/calendar'), 303);
+    });
+  }
+};
