@@ -34,7 +34,7 @@ const p99 = percentile(timings, 99);
 console.log(`in-process: ${timings.length} answers (${questions.length} questions × ${rounds}); p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms, max ${timings.at(-1)!.toFixed(3)} ms — target p99 ≤ 5 ms: ${p99 <= 5 ? 'met' : 'MISSED'}`);
 
 // Through HTTP: the whole server (Fastify, zod, translation and conversation layers), no rate limit.
-const app = await startApp(loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn' }), 'server');
+const app = await startApp(loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' }), 'server');
 const bodies = questions.filter((q) => q.q).map((q) => JSON.stringify({ text: q.q }));
 let next = 0;
 const result = await autocannon({

@@ -154,7 +154,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
         await deliverHeldVlogs(vlogDeliveries, userId);
       },
     });
-    server = await createServer({ config, logger, prisma, redis, queues, ask, messages, stages, binaries, ffmpegVersion: cachedVersion, bot, zalo });
+    server = await createServer({ config, logger, prisma, redis, quickRedis: chatRedis, queues, ask, messages, stages, binaries, ffmpegVersion: cachedVersion, bot, zalo });
     url = await server.listen({ port: config.PORT, host: config.HOST });
     logger.info({ url, telegram: config.TELEGRAM_MODE, zalo: zalo?.mode ?? 'off' }, 'LangNghe server listening');
     closers.push(() => server!.close());
@@ -175,6 +175,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
     const publishing: PublishingDeps = {
       prisma,
       mediaDir: config.MEDIA_DIR,
+      leaseMs: config.JOB_LOCK_SECONDS * 1000,
       logger,
       messages,
       telegram:

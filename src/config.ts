@@ -64,6 +64,8 @@ export const configSchema = z
     ZALO_BOT_API_BASE: url('https://bot-api.zaloplatforms.com'),
     GOOGLE_TRANSLATE_API_KEY: optionalString,
     GOOGLE_TRANSLATE_ENDPOINT: z.url().optional(),
+    // Requests a minute per client address on the public endpoints (ask, handbook, pages); 0 turns it off.
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
   })
   .transform((env) => ({
     ...env,

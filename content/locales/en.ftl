@@ -259,6 +259,7 @@ console-csrf = This form is out of date or did not come from the console. Reload
 console-forbidden = This page is for admins only.
 console-not-found = There is no such page.
 console-internal = Something went wrong on our side. Please try again later.
+console-unavailable = The database or the queue is briefly away. Please try again in a few seconds.
 console-back = Back to the console
 console-password-title = Choose a password
 console-password-new = New password (at least 10 characters)

@@ -253,6 +253,7 @@ console-csrf = Biểu mẫu đã cũ hoặc không đến từ trang quản tr�
 console-forbidden = Trang này chỉ dành cho quản trị viên.
 console-not-found = Không tìm thấy trang này.
 console-internal = Có lỗi từ phía chúng tôi. Vui lòng thử lại sau.
+console-unavailable = Cơ sở dữ liệu hoặc hàng đợi đang tạm ngừng. Vui lòng thử lại sau vài giây.
 console-back = Về trang quản trị
 console-password-title = Đặt mật khẩu
 console-password-new = Mật khẩu mới (ít nhất 10 ký tự)

@@ -17,6 +17,9 @@ export interface AppDeps {
   logger: Logger;
   prisma: PrismaClient;
   redis: Redis;
+  /** For commands inside a request: fails fast while Redis is away instead of waiting for it (BullMQ's
+   * connection above waits, as blocking commands must). */
+  quickRedis: Redis;
   queues: Queues;
   ask: AskDeps;
   messages: Messages;

@@ -2,7 +2,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { ZodError } from 'zod';
-import { AppError } from '../errors.js';
+import { AppError, isNulText, isUnavailable } from '../errors.js';
 import type { AppDeps } from './deps.js';
 import { healthRoutes } from './routes/health.js';
 import { askRoutes } from './routes/ask.js';
@@ -18,6 +18,7 @@ import { zaloRoutes } from './routes/zalo.js';
 import { consoleRoutes } from './console/index.js';
 import { registerCsrf } from './csrf.js';
 import { secureCookiesFor } from './staff-auth.js';
+import { registerSecurity } from './security.js';
 
 export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -38,23 +39,35 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
       return reply.code(400).send({ error: 'bad_request', message });
     }
     const status = (error as { statusCode?: number }).statusCode;
+    if (status === 429) return reply.code(429).send({ error: 'rate_limited', message: (error as Error).message });
     if (status && status >= 400 && status < 500) {
       return reply.code(status).send({ error: 'bad_request', message: (error as Error).message });
+    }
+    if (isNulText(error)) return reply.code(400).send({ error: 'bad_request', message: 'Text may not contain NUL characters.' });
+    if (isUnavailable(error)) {
+      request.log.warn({ err: error, url: request.url }, 'request refused: a service is down');
+      return reply.code(503).header('retry-after', '5').send({ error: 'unavailable', message: 'A service LangNghe needs is not answering; try again in a few seconds.' });
     }
     request.log.error({ err: error, url: request.url }, 'request failed');
     return reply.code(500).send({ error: 'internal', message: 'Something went wrong on our side.' });
   });
 
-  await registerCsrf(app, { secure: secureCookiesFor(deps.config.PUBLIC_URL) });
+  const https = secureCookiesFor(deps.config.PUBLIC_URL);
+  const publicLimit = await registerSecurity(app, { https, redis: deps.quickRedis, keyPrefix: deps.config.QUEUE_PREFIX, publicPerMinute: deps.config.RATE_LIMIT_PER_MINUTE });
+  await registerCsrf(app, { secure: https });
   await app.register(multipart, { limits: { fileSize: deps.config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   await app.register(healthRoutes(deps));
-  await app.register(askRoutes(deps));
-  await app.register(handbookRoutes(deps));
+  // The public endpoints, each client address limited to RATE_LIMIT_PER_MINUTE.
+  await app.register(async (open) => {
+    if (publicLimit) open.addHook('onRequest', publicLimit);
+    await open.register(askRoutes(deps));
+    await open.register(handbookRoutes(deps));
+    await open.register(pageRoutes(deps));
+  });
   await app.register(clipRoutes(deps));
   await app.register(uploadRoutes(deps));
   await app.register(mediaRoutes(deps));
   await app.register(publicationRoutes(deps));
-  await app.register(pageRoutes(deps));
   await app.register(artisanRoutes(deps));
   await app.register(telegramRoutes(deps));
   await app.register(zaloRoutes(deps));

@@ -89,7 +89,7 @@ export const consoleAuthRoutes = (deps: AppDeps, render: Render): FastifyPluginA
   app.get('/console/upload', async (request, reply) => {
     const ticket = (request.query as { ticket?: string }).ticket;
     if (ticket && ticket.length <= 100) {
-      const staffId = await deps.redis.getdel(uploadTicketKey(deps.config.QUEUE_PREFIX, ticket));
+      const staffId = await deps.quickRedis.getdel(uploadTicketKey(deps.config.QUEUE_PREFIX, ticket));
       if (staffId) await startSession(reply, staffId);
     }
     return reply.redirect('/console/clips#upload', 303);

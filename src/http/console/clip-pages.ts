@@ -15,7 +15,7 @@ const clipParams = z.object({ id: z.uuid() });
 export const consoleClipPages = (deps: AppDeps, render: Render): FastifyPluginAsync => async (app) => {
   // Same-origin media URLs: the console shows what this server serves.
   const viewDeps: ClipViewDeps = { prisma: deps.prisma, messages: deps.messages, queues: deps.queues };
-  const announce = createClipAnnouncer(deps.redis, deps.config.QUEUE_PREFIX);
+  const announce = createClipAnnouncer(deps.quickRedis, deps.config.QUEUE_PREFIX);
 
   app.get('/console', async (_request, reply) => reply.redirect('/console/clips', 303));
 

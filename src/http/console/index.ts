@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import { ZodError } from 'zod';
+import { isUnavailable } from '../../errors.js';
 import type { AppDeps } from '../deps.js';
 import { createRenderer } from './render.js';
 import { requireConsole } from './guard.js';
@@ -29,18 +29,12 @@ const ASSETS: Record<string, { type: string; body: Buffer }> = {
 
 export const consoleRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
   const render = createRenderer(deps.messages);
-  // Sign-in attempts are counted in Redis, so every server process shares one limit.
-  await app.register(rateLimit, {
-    global: false,
-    redis: deps.redis,
-    nameSpace: `${deps.config.QUEUE_PREFIX}:rate:`,
-    errorResponseBuilder: (_request, context) => ({ statusCode: 429, error: 'too_many_attempts', message: `Too many attempts; try again in ${context.after}.` }),
-  });
 
   app.setErrorHandler((error, request, reply) => {
     const { code, statusCode } = error as { code?: string; statusCode?: number };
     if (code?.startsWith('FST_CSRF_')) return render(request, reply.code(403), 'error', { title: '403', message: 'console-csrf' });
     if (statusCode === 429) return render(request, reply.code(429), 'login', { title: 'console-sign-in', next: '/console', error: 'console-too-many' });
+    if (isUnavailable(error)) return render(request, reply.code(503).header('retry-after', '5'), 'error', { title: '503', message: 'console-unavailable' });
     if (error instanceof ZodError) return render(request, reply.code(400), 'error', { title: '400', message: error.issues.map((i) => i.message).join('; ') });
     request.log.error({ err: error, url: request.url }, 'console request failed');
     return render(request, reply.code(500), 'error', { title: '500', message: 'console-internal' });

@@ -32,5 +32,9 @@ export const consoleQueues = (deps: AppDeps): FastifyPluginAsync => async (app) 
   app.addHook('preHandler', async (request, reply) => {
     if (!['GET', 'HEAD'].includes(request.method) && !sameOrigin(request)) return reply.code(403).send({ error: 'csrf', message: 'Queue actions only from the console page itself.' });
   });
+  // bull-board's page runs inline scripts; it is admins-only and same-origin, so it goes without our CSP.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.removeHeader('content-security-policy');
+  });
   await app.register(serverAdapter.registerPlugin(), { prefix: QUEUES_PATH });
 };

@@ -40,7 +40,7 @@ export const zaloRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
   app.get('/zalo/oauth/callback', async (request, reply) => {
     const query = callbackQuery.safeParse(request.query);
     if (!query.success) return reply.code(400).type('text/plain').send('Missing code or state.');
-    const verifier = await deps.redis.getdel(oauthStateKey(deps.config.QUEUE_PREFIX, query.data.state));
+    const verifier = await deps.quickRedis.getdel(oauthStateKey(deps.config.QUEUE_PREFIX, query.data.state));
     if (!verifier) return reply.code(400).type('text/plain').send('This authorisation link has expired or was already used: run `npm run zalo:connect` again.');
     await storeTokens(deps.prisma, await exchangeCode(oauth, query.data.code, verifier));
     request.log.info('Zalo Official Account connected');
