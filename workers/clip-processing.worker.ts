@@ -40,7 +40,8 @@ export function createClipProcessingWorker(
       // A worker that dies loses its lock after this long; another then takes the job over.
       lockDuration: options.lockSeconds * 1000,
       stalledInterval: options.lockSeconds * 1000,
-      maxStalledCount: 3,
+      // A killed worker is not the clip's fault: its job is taken over, many times over if need be.
+      maxStalledCount: 20,
     },
   );
   worker.on('failed', (job, error) => {

@@ -28,6 +28,8 @@ export function createPublishingWorker(
       concurrency: options.concurrency ?? 4,
       lockDuration: options.lockSeconds * 1000,
       stalledInterval: options.lockSeconds * 1000,
+      // The lease in PostgreSQL, not BullMQ's lock, guards against a second send: a stalled job may retry.
+      maxStalledCount: 20,
     },
   );
   worker.on('failed', (job, error) => {

@@ -25,6 +25,9 @@ export interface FakeTelegram {
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<RecordedCall[]>;
   /** The next `times` calls of `method` fail with this error (a 429 with retry_after, say). */
   failNext(method: string, failure: Failure, times?: number): void;
+  /** Until `until`, answer each call with a random failure: 429 (retry_after 1), 500, a dropped
+   * connection, or a connection held then dropped (a timeout); nothing is recorded for them. */
+  storm(until: number, random: () => number): void;
   /** Every failed attempt, for asserting on retries. */
   failures: Array<{ method: string; at: number }>;
   /** A file a user sent: getFile describes it and /file/bot<token>/<path> serves it. */
@@ -39,6 +42,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
   const failures: FakeTelegram['failures'] = [];
   const pending = new Map<string, { failure: Failure; times: number }>();
   const stored = new Map<string, Buffer>();
+  let storm: { until: number; random: () => number } | undefined;
   const app = Fastify({ bodyLimit: 60 * 1024 * 1024 });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024 } });
   app.post<{ Params: { token: string; method: string } }>('/bot:token/:method', async (request, reply) => {
@@ -62,6 +66,15 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       if (part) files[name] = part;
     }
     const { token, method } = request.params;
+    if (storm && Date.now() < storm.until) {
+      const roll = storm.random();
+      failures.push({ method, at: Date.now() });
+      if (roll < 0.35) return reply.code(429).send({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+      if (roll < 0.7) return reply.code(500).send({ ok: false, error_code: 500, description: 'Internal Server Error' });
+      if (roll < 0.85) await new Promise((resolve) => setTimeout(resolve, 3000));
+      request.raw.socket.destroy();
+      return reply.hijack();
+    }
     const failing = pending.get(method);
     if (failing && failing.times > 0) {
       failing.times--;
@@ -91,6 +104,9 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     addFile: (fileId, data) => void stored.set(fileId, data),
     failNext(method, failure, times = 1) {
       pending.set(method, { failure, times });
+    },
+    storm(until, random) {
+      storm = { until, random };
     },
     async waitFor(method, count = 1, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;

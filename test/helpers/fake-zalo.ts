@@ -19,6 +19,9 @@ export interface FakeZalo {
   tokens: { access: string; refresh: string };
   /** The next `times` sends fail with this Zalo error code. */
   failNext(code: number, times?: number): void;
+  /** Until `until`, each send fails at random: -32 (too often), HTTP 500, a dropped connection, or a
+   * connection held and then dropped (a timeout); none is delivered. */
+  storm(until: number, random: () => number): void;
   /** Authorisation codes it will accept, with the PKCE challenge each was issued for. */
   issueCode(code: string, challenge: string): void;
   botSends: Array<{ token: string; body: any }>;
@@ -28,6 +31,7 @@ export interface FakeZalo {
 
 export async function startFakeZalo(initial = { access: 'access-0', refresh: 'refresh-0' }): Promise<FakeZalo> {
   let failures: { code: number; times: number } | undefined;
+  let storm: { until: number; random: () => number } | undefined;
   let generation = 0;
   const codes = new Map<string, string>();
   const fake: FakeZalo = {
@@ -41,6 +45,9 @@ export async function startFakeZalo(initial = { access: 'access-0', refresh: 're
     botSends: [],
     failNext(code, times = 1) {
       failures = { code, times };
+    },
+    storm(until, random) {
+      storm = { until, random };
     },
     issueCode(code, challenge) {
       codes.set(code, challenge);
@@ -57,8 +64,17 @@ export async function startFakeZalo(initial = { access: 'access-0', refresh: 're
   await app.register(formbody);
   await app.register(multipart);
 
-  app.post('/v3.0/oa/message/cs', async (request) => {
+  app.post('/v3.0/oa/message/cs', async (request, reply) => {
     const accessToken = request.headers.access_token as string | undefined;
+    if (storm && Date.now() < storm.until) {
+      const roll = storm.random();
+      fake.attempts.push({ accessToken, error: -1 });
+      if (roll < 0.35) return { error: -32, message: 'Request exceeds the limit' };
+      if (roll < 0.7) return reply.code(500).send('Internal Server Error');
+      if (roll < 0.85) await new Promise((resolve) => setTimeout(resolve, 3000));
+      request.raw.socket.destroy();
+      return reply.hijack();
+    }
     // Zalo answers HTTP 200 with an error code in the body.
     if (accessToken !== fake.tokens.access) {
       fake.attempts.push({ accessToken, error: -216 });

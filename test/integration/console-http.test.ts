@@ -204,7 +204,10 @@ describe('retry on a failed clip', () => {
       expect(await prisma.clip.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ state: 'queued', error: null, progress: 0 });
       expect(await (await queue.getJob(jobIdFor['clip-processing']({ clipId: created.id })))!.getState()).toBe('waiting');
     } finally {
+      // No worker runs here: the clip would wait forever and other files' reconcilers would find it.
+      await queue.obliterate({ force: true });
       await queue.close();
+      await prisma.clip.delete({ where: { id: created.id } });
     }
   });
 });

@@ -46,7 +46,8 @@ export function createBot(deps: TelegramDeps): Bot<BotContext> {
   // hit anyway (auto-retry). The first answer to a user's own update goes out at once (grammY's
   // bypassThrottler); what follows it in the same update, and what we send unasked, is throttled.
   bot.api.config.use(apiThrottler());
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 120 }));
+  // Enough tries to outlast a minute of 429s and 5xx (network errors are retried anyway, with backoff).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 30, maxDelaySeconds: 120 }));
   bot.use(bypassThrottler);
 
   // In order within a chat (the session's key), concurrent across chats: the runner needs it for polling.

@@ -56,7 +56,8 @@ export function createZaloClient(options: {
   backoffMs?: number[];
 }): ZaloClient {
   const http: AxiosInstance = axios.create({ baseURL: options.apiBase, timeout: options.timeoutMs ?? 10_000 });
-  const backoff = options.backoffMs ?? [1000, 3000, 10_000];
+  // About two minutes in all: an outage of a minute on Zalo's side still delivers the answer.
+  const backoff = options.backoffMs ?? [1000, 3000, 10_000, 30_000, 60_000];
 
   async function once<T>(method: string, token: string, body: unknown, contentType: string): Promise<T> {
     let response;

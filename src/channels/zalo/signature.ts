@@ -18,7 +18,7 @@ export function verifyZaloSignature(
   } catch {
     return false;
   }
-  if (String(body.app_id) !== expected.appId || body.timestamp === undefined) return false;
+  if (!body || typeof body !== 'object' || String(body.app_id) !== expected.appId || body.timestamp === undefined) return false;
   const want = Buffer.from(zaloSignature(expected.appId, rawBody, String(body.timestamp), expected.oaSecretKey));
   const got = Buffer.from(header.trim().replace(/^mac=/i, '').toLowerCase());
   return want.length === got.length && timingSafeEqual(want, got);

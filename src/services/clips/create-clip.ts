@@ -50,7 +50,8 @@ export async function createClip(deps: ClipDeps, input: NewClip, beforeQueue?: (
   if (input.village && !(await deps.prisma.village.findUnique({ where: { id: input.village }, select: { id: true } }))) {
     throw new AppError('unknown_village', `village: no village "${input.village}" in the handbook`, 400);
   }
-  const extension = /^\.[a-z0-9]{1,5}$/i.test(extname(input.originalName)) ? extname(input.originalName).toLowerCase() : '.bin';
+  const originalName = safeFileName(input.originalName);
+  const extension = /^\.[a-z0-9]{1,5}$/i.test(extname(originalName)) ? extname(originalName).toLowerCase() : '.bin';
   let clip;
   try {
     clip = await deps.prisma.clip.create({
@@ -62,7 +63,7 @@ export async function createClip(deps: ClipDeps, input: NewClip, beforeQueue?: (
         sha256: input.sha256,
         uploadId: input.uploadId ?? null,
         notifyChatId: input.notifyChatId ?? null,
-        sourceName: input.originalName.slice(0, 255),
+        sourceName: originalName,
         sourceBytes: BigInt(input.bytes),
         durationSec: facts.durationSec,
         width: facts.width,
@@ -94,4 +95,12 @@ export async function createClip(deps: ClipDeps, input: NewClip, beforeQueue?: (
   }
   deps.logger.info({ clipId: clip.id, bytes: input.bytes }, 'clip received');
   return { clip };
+}
+
+/** A sender's file name as we keep it: its last part only, no control characters (PostgreSQL refuses NUL), at most 255. */
+export function safeFileName(name: string): string {
+  const last = name.split(/[/\\]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = last.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return clean && clean !== '.' && clean !== '..' ? clean : 'upload';
 }

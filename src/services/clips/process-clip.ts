@@ -83,9 +83,10 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
       if (error instanceof FfmpegError && DAMAGED.test(error.stderrTail)) throw new ClipRejectedError({ code: 'damaged', args: {} });
       throw error;
     }
-    // ffmpeg reads a truncated file up to where it breaks off and calls that success: count the frames.
+    // ffmpeg reads a truncated file up to where it breaks off and calls that success: the MP4 demuxer says
+    // "partial file" when samples lie beyond the end; otherwise count the frames.
     const expectedFrames = targetFps(facts) * facts.videoSec;
-    if (encoded.frames < expectedFrames * 0.95 - 2) {
+    if (/partial file/.test(encoded.stderrTail) || encoded.frames < expectedFrames * 0.95 - 2) {
       deps.logger.warn({ clipId, frames: encoded.frames, expectedFrames, stderr: encoded.stderrTail.slice(-500) }, 'clip source breaks off early');
       throw new ClipRejectedError({ code: 'damaged', args: {} });
     }

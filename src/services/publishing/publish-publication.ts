@@ -42,6 +42,8 @@ export interface PublishingDeps {
   caption: CaptionDeps;
   /** Tells staff (their Telegram chat) what needs them: late, failed, unknown. */
   tellStaff: (text: (lang: Lang) => string) => Promise<void>;
+  /** How long a sender's claim lasts without renewal (JOB_LOCK_SECONDS); 30 s unless told. */
+  leaseMs?: number;
 }
 
 export type PublishOutcome = 'published' | 'not_due' | 'waiting_for_clip' | 'skipped' | 'unknown' | 'failed';
@@ -49,14 +51,14 @@ export type PublishOutcome = 'published' | 'not_due' | 'waiting_for_clip' | 'ski
 // A sender holds a lease on the publication while it sends and renews it; a lease that lapsed means the
 // sender died (a live one, even mid-upload, keeps renewing).
 const LEASE_MS = 30_000;
-const RENEW_MS = 10_000;
-const lease = () => new Date(Date.now() + LEASE_MS);
+const leaseMsOf = (deps: PublishingDeps) => deps.leaseMs ?? LEASE_MS;
+const lease = (deps: PublishingDeps) => new Date(Date.now() + leaseMsOf(deps));
 
 /** Runs `send` while renewing the lease, so that nobody takes the publication for abandoned. */
 async function holdingLease<T>(deps: PublishingDeps, publicationId: string, send: () => Promise<T>): Promise<T> {
   const renew = setInterval(() => {
-    deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'publishing' }, data: { leaseUntil: lease() } }).catch(() => {});
-  }, RENEW_MS);
+    deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'publishing' }, data: { leaseUntil: lease(deps) } }).catch(() => {});
+  }, leaseMsOf(deps) / 3);
   try {
     return await send();
   } finally {
@@ -82,7 +84,7 @@ export async function publishPublication(deps: PublishingDeps, publicationId: st
     const abandoned = { id: publicationId, state: 'publishing' as const, OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }] };
     // Zalo deliveries are tracked one by one, so an interrupted round can simply go on.
     if (publication.target === 'zalo') {
-      const taken = await deps.prisma.publication.updateMany({ where: abandoned, data: { leaseUntil: lease() } });
+      const taken = await deps.prisma.publication.updateMany({ where: abandoned, data: { leaseUntil: lease(deps) } });
       return taken.count ? finishZalo(deps, publicationId) : 'skipped';
     }
     // The sender died between claiming and recording: whether Telegram got it is unknown, and a resend
@@ -115,7 +117,7 @@ export async function publishPublication(deps: PublishingDeps, publicationId: st
   // Everything that can be prepared is, before the claim: the window in which a dying worker leaves an
   // "unknown" is only the send itself.
   const caption = publication.target === 'telegram' ? (publication.caption ?? (await captionFor(deps, clip))) : undefined;
-  const claimed = await deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'scheduled' }, data: { state: 'publishing', leaseUntil: lease() } });
+  const claimed = await deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'scheduled' }, data: { state: 'publishing', leaseUntil: lease(deps) } });
   if (claimed.count === 0) return 'skipped';
   if (publication.target === 'zalo') return finishZalo(deps, publicationId);
 
