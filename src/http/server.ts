@@ -52,25 +52,30 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(500).send({ error: 'internal', message: 'Something went wrong on our side.' });
   });
 
-  const https = secureCookiesFor(deps.config.PUBLIC_URL);
-  const publicLimit = await registerSecurity(app, { https, redis: deps.quickRedis, keyPrefix: deps.config.QUEUE_PREFIX, publicPerMinute: deps.config.RATE_LIMIT_PER_MINUTE });
-  await registerCsrf(app, { secure: https });
   await app.register(multipart, { limits: { fileSize: deps.config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  // Machine-to-machine: health checks and the chat platforms' webhooks (each authenticated by its own
+  // secret or signature) need no cookies, CSRF, browser headers or per-address limits, and are the hot path.
   await app.register(healthRoutes(deps));
-  // The public endpoints, each client address limited to RATE_LIMIT_PER_MINUTE.
-  await app.register(async (open) => {
-    if (publicLimit) open.addHook('onRequest', publicLimit);
-    await open.register(askRoutes(deps));
-    await open.register(handbookRoutes(deps));
-    await open.register(pageRoutes(deps));
-  });
-  await app.register(clipRoutes(deps));
-  await app.register(uploadRoutes(deps));
-  await app.register(mediaRoutes(deps));
-  await app.register(publicationRoutes(deps));
-  await app.register(artisanRoutes(deps));
   await app.register(telegramRoutes(deps));
   await app.register(zaloRoutes(deps));
-  await app.register(consoleRoutes(deps));
+  // What browsers and scripts use: security headers, cookies, CSRF, rate limits.
+  await app.register(async (web) => {
+    const https = secureCookiesFor(deps.config.PUBLIC_URL);
+    const publicLimit = await registerSecurity(web, { https, redis: deps.quickRedis, keyPrefix: deps.config.QUEUE_PREFIX, publicPerMinute: deps.config.RATE_LIMIT_PER_MINUTE });
+    await registerCsrf(web, { secure: https });
+    // The public endpoints, each client address limited to RATE_LIMIT_PER_MINUTE.
+    await web.register(async (open) => {
+      if (publicLimit) open.addHook('onRequest', publicLimit);
+      await open.register(askRoutes(deps));
+      await open.register(handbookRoutes(deps));
+      await open.register(pageRoutes(deps));
+    });
+    await web.register(clipRoutes(deps));
+    await web.register(uploadRoutes(deps));
+    await web.register(mediaRoutes(deps));
+    await web.register(publicationRoutes(deps));
+    await web.register(artisanRoutes(deps));
+    await web.register(consoleRoutes(deps));
+  });
   return app;
 }
