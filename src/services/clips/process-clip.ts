@@ -38,14 +38,14 @@ const TMP_PREFIX = 'tmp-';
 export async function processClip(deps: ProcessDeps, clipId: string, onProgress: (percent: number) => Promise<void> | void) {
   const clip = await deps.prisma.clip.findUnique({ where: { id: clipId } });
   if (!clip) throw new ClipRejectedError({ code: 'unreadable', args: {} });
-  if (clip.state === 'ready') return; // a repeated job after success does nothing
-
   const dir = clipDir(deps.mediaDir, clipId);
   const entries = await readdir(dir).catch(() => [] as string[]);
+  // A retried or taken-over job starts clean: what an earlier attempt left half-written goes — also when
+  // that attempt died after recording "ready" but before removing its folder (found by the kill trials).
+  for (const name of entries.filter((n) => n.startsWith(TMP_PREFIX))) await rm(join(dir, name), { recursive: true, force: true });
+  if (clip.state === 'ready') return; // a repeated job after success does nothing else
   const source = entries.find((name) => name.startsWith('source.'));
   if (!source) throw new ClipRejectedError({ code: 'unreadable', args: {} });
-  // A retried or taken-over job starts clean: what an earlier attempt left half-written goes.
-  for (const name of entries.filter((n) => n.startsWith(TMP_PREFIX))) await rm(join(dir, name), { recursive: true, force: true });
   await deps.prisma.clip.update({ where: { id: clipId }, data: { state: 'processing', progress: 0, error: null, reason: undefined } });
   await deps.announce?.(clipId);
 
