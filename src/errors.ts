@@ -20,7 +20,7 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|Connection is closed|connect
 /** PostgreSQL refused text with a NUL character (SQLSTATE 22021, 22P05): the sender's input, not our fault. */
 export function isNulText(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown } | undefined;
-  return e?.code === 'P2010' || /Code: `22021`|Code: `22P05`|invalid byte sequence for encoding "UTF8": 0x00|unsupported Unicode escape sequence/.test(String(e?.message ?? ''));
+  return /Code: `22021`|Code: `22P05`|invalid byte sequence for encoding "UTF8": 0x00|unsupported Unicode escape sequence/.test(String(e?.message ?? ''));
 }
 
 export function isUnavailable(error: unknown): boolean {

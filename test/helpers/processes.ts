@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { openSync } from 'node:fs';
 import { Redis } from 'ioredis';
+import { sleep } from './wait.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -15,7 +16,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface OwnRedis {
   url: string;

@@ -20,6 +20,7 @@ import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.j
 import { startFakeZalo, type FakeZalo } from '../helpers/fake-zalo.js';
 import { startFakeTranslate, type FakeTranslate } from '../helpers/fake-google-translate.js';
 import { makeTestClip } from '../helpers/media.js';
+import { sleep, waitUntil } from '../helpers/wait.js';
 import { TEST_REDIS_URL, testConfig } from '../helpers/test-env.js';
 
 const CHANNEL = '-1009876543210';
@@ -47,16 +48,6 @@ const api = (path: string, init: { method?: string; body?: unknown; csv?: string
     headers: { ...auth(), ...(init.csv !== undefined ? { 'content-type': 'text/csv' } : init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: init.csv ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
   });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-async function waitUntil<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await sleep(50);
-  }
-}
 const videoSends = () => telegram.callsTo('sendVideo');
 const staffNotices = () => telegram.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === STAFF_CHAT).map((c) => String(c.params.text));
 const publication = async (id: string) => (await api(`/api/publications/${id}`)).json();
@@ -103,7 +94,7 @@ beforeAll(async () => {
     village: 'bat-trang',
     tags: 'gốm, lò nung',
   });
-  await waitUntil(async () => (await clipState(clip.id)) === 'ready', 30_000);
+  await waitUntil(async () => (await clipState(clip.id)) === 'ready', { timeoutMs: 30_000 });
 });
 
 afterAll(async () => {
@@ -172,7 +163,7 @@ describe('on time, exactly once', () => {
 
     await sleep(first.getTime() + 1500 - Date.now());
     expect(videoSends().length).toBe(before); // nothing at the old time
-    await waitUntil(() => videoSends().length > before, 10_000);
+    await waitUntil(() => videoSends().length > before, { timeoutMs: 10_000 });
     expect(videoSends()[before]!.at).toBeGreaterThanOrEqual(later.getTime() - 50);
     await sleep(1500);
     expect(videoSends().length - before).toBe(1);
@@ -193,7 +184,7 @@ describe('on time, exactly once', () => {
     const redis = new Redis(redisUrl);
     await redis.flushdb(); // every delayed job is gone
     redis.disconnect();
-    await waitUntil(() => videoSends().length - before >= 20, 20_000);
+    await waitUntil(() => videoSends().length - before >= 20, { timeoutMs: 20_000 });
     await sleep(1000);
     expect(videoSends().length - before).toBe(20);
     const rows = await prisma.publication.findMany({ where: { id: { in: ids } } });
@@ -236,7 +227,7 @@ describe('on time, exactly once', () => {
     telegram.failNext('sendVideo', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }, 6);
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await (await api('/api/publications', { body: { clipId: clip.id, publishAt: new Date().toISOString() } })).json()).id);
-    await waitUntil(async () => (await prisma.publication.count({ where: { id: { in: ids }, state: 'published' } })) === 3, 30_000);
+    await waitUntil(async () => (await prisma.publication.count({ where: { id: { in: ids }, state: 'published' } })) === 3, { timeoutMs: 30_000 });
     expect(telegram.failures.length - failuresBefore).toBe(6);
     expect(videoSends().length - before).toBe(3);
   });
@@ -268,7 +259,7 @@ describe('when things go wrong', () => {
     const unknown = await waitUntil(async () => {
       const view = await publication(p.id);
       return view.state === 'unknown' && view;
-    }, 15_000);
+    }, { timeoutMs: 15_000 });
     expect(unknown.resendable).toBe(true);
     expect(videoSends().length).toBe(before);
     await waitUntil(() => staffNotices().some((text) => text.startsWith('❓')));
@@ -297,7 +288,7 @@ describe('when things go wrong', () => {
     expect(late.state).toBe('scheduled');
     expect(['queued', 'processing']).toContain(await clipState(slow.id));
     await waitUntil(() => staffNotices().some((text) => text.startsWith('⏰') && text.includes('Dệt lụa Vạn Phúc')));
-    await waitUntil(async () => (await clipState(slow.id)) === 'ready', 60_000);
+    await waitUntil(async () => (await clipState(slow.id)) === 'ready', { timeoutMs: 60_000 });
     const published = await waitUntil(async () => {
       const view = await publication(p.id);
       return view.state === 'published' && view;

@@ -28,7 +28,7 @@ export const consoleClipPages = (deps: AppDeps, render: Render): FastifyPluginAs
     const parsed = clipParams.safeParse(request.params);
     const clip = parsed.success ? await getClip(viewDeps, parsed.data.id).catch(() => null) : null;
     if (!clip) return render(request, reply.code(404), 'error', { title: '404', message: 'console-not-found' });
-    const village = clip.village ? (await listVillages(deps.prisma)).find((v) => v.id === clip.village) : undefined;
+    const village = clip.village ? await deps.prisma.village.findUnique({ where: { id: clip.village }, select: { nameVi: true, nameEn: true } }) : null;
     return render(request, reply, 'clip', { title: clip.title, clip, village });
   });
 

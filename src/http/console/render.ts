@@ -49,17 +49,18 @@ export function createRenderer(messages: Messages) {
     const lang = consoleLanguage(request, reply);
     const path = request.url.split('?')[0]!;
     const t = (id: string, args?: Record<string, string | number>) => messages.t(lang, id, args);
+    // A message id (console-…) in the reader's language, or a use case's own words as they are.
+    const say = (text: string) => (/^console-[a-z0-9-]+$/.test(text) ? t(text) : text);
     const html = eta.render(template, {
       flash: takeFlash(request, reply),
       ...data,
-      title: /^console-[a-z0-9-]+$/.test(data.title) ? t(data.title) : data.title,
+      title: say(data.title),
       lang,
       path,
       staff: request.staff,
       csrf: reply.generateCsrf(),
       t,
-      // A message id (console-…) in the reader's language, or a use case's own words as they are.
-      say: (text: string) => (/^console-[a-z0-9-]+$/.test(text) ? t(text) : text),
+      say,
       hanoi: (date: Date | string) => formatHanoi(new Date(date)),
       otherLanguageUrl: `${path}?lang=${lang === 'vi' ? 'en' : 'vi'}`,
     });

@@ -12,7 +12,7 @@ export function parseHanoiTime(text: string): Date | undefined {
   const trimmed = text.trim();
   const local = LOCAL.exec(trimmed);
   if (local) {
-    const [, y, m, d, hh, mm, ss = 0] = local.map((part) => (part === undefined ? undefined : Number(part))) as number[] as [number, number, number, number, number, number, number?];
+    const [y, m, d, hh, mm, ss] = local.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
     if (ss > 59) return undefined;
     const date = new TZDate(y, m - 1, d, hh, mm, ss, HANOI);
     // new Date(2026, 1, 30) rolls over to March: a date that does not exist is refused instead.
