@@ -108,6 +108,8 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
     }
     // All complete: into place, then recorded.
     for (const output of plan.outputs) await rename(join(work, output.file), join(dir, output.file));
+    // The folder goes before "ready" is recorded, so whoever sees a ready clip never finds it half-tidied.
+    await rm(work, { recursive: true, force: true });
     await deps.prisma.$transaction([
       deps.prisma.rendition.deleteMany({ where: { clipId } }),
       deps.prisma.rendition.createMany({ data: renditions }),
