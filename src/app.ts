@@ -31,6 +31,7 @@ import { createTelegramSender } from './channels/telegram/publisher.js';
 import { createNotificationsWorker } from '../workers/notifications.worker.js';
 import { requeuePendingNotifications } from './jobs/queues.js';
 import { createServer } from './http/server.js';
+import { closeServer } from './http/close-server.js';
 import type { PublishingDeps } from './services/publishing/publish-publication.js';
 import { reconcilePublications, releaseLatePublications } from './services/publishing/reconcile-publications.js';
 import { deliverHeldVlogs, subscribe, unsubscribe, type VlogDeliveryDeps } from './services/publishing/vlog-subscribers.js';
@@ -157,7 +158,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
     server = await createServer({ config, logger, prisma, redis, quickRedis: chatRedis, queues, ask, messages, stages, binaries, ffmpegVersion: cachedVersion, bot, zalo });
     url = await server.listen({ port: config.PORT, host: config.HOST });
     logger.info({ url, telegram: config.TELEGRAM_MODE, zalo: zalo?.mode ?? 'off' }, 'LangNghe server listening');
-    closers.push(() => server!.close());
+    closers.push(() => closeServer(server!, config.SHUTDOWN_GRACE_SECONDS * 1000));
     zaloChannel = zalo?.channel;
     if (zalo) closers.push(() => zalo.channel.idle());
     if (bot && config.TELEGRAM_MODE === 'polling') {

@@ -20,6 +20,8 @@ export const configSchema = z
     QUEUE_PREFIX: z.string().regex(/^[\w:.-]+$/).default('langnghe'),
     CONTENT_DIR: z.string().default('./content'),
     MEDIA_DIR: z.string().default('./data/media'),
+    // How long a stopping server lets requests in flight finish before it drops their connections.
+    SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
     MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(4 * 1024 ** 3),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     // How long a job may go without its worker's heartbeat before another worker takes it over.
