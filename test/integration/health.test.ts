@@ -5,11 +5,11 @@ import { testConfig } from '../helpers/test-env.js';
 
 let app: RunningApp;
 
-beforeAll(async () => { console.time('start');
-  app = await startApp(testConfig({ REDIS_URL: 'redis://127.0.0.1:1', FFMPEG_PATH: '/nonexistent/ffmpeg' }), 'server'); console.timeEnd('start');
+beforeAll(async () => {
+  app = await startApp(testConfig({ REDIS_URL: 'redis://127.0.0.1:1', FFMPEG_PATH: '/nonexistent/ffmpeg' }), 'server');
 });
 afterAll(async () => {
-  console.time('close'); await app?.close(); console.timeEnd('close');
+  await app?.close();
 });
 
 describe('GET /healthz when parts are down', () => {

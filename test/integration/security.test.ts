@@ -20,6 +20,12 @@ const start = async (config: Config, logger?: ReturnType<typeof createLogger>) =
   return app;
 };
 const ask = (app: RunningApp, text = 'Bát Tràng ở đâu?') => fetch(`${app.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+/** The status of a GET, its body read so the connection is free again. */
+const statusOf = async (url: string) => {
+  const response = await fetch(url);
+  await response.arrayBuffer();
+  return response.status;
+};
 
 afterAll(async () => {
   for (const app of running) await app.close();
@@ -35,9 +41,12 @@ describe('security headers', () => {
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(response.headers.get('referrer-policy'), path).toBe('no-referrer');
       expect(response.headers.get('strict-transport-security'), path).toBeNull();
+      await response.arrayBuffer(); // an unread body keeps its connection busy
     }
     const https = await start(testConfig({ PUBLIC_URL: 'https://langnghe.example.vn' }));
-    expect((await fetch(`${https.url}/vlogs`)).headers.get('strict-transport-security')).toMatch(/^max-age=15552000/);
+    const secure = await fetch(`${https.url}/vlogs`);
+    await secure.arrayBuffer();
+    expect(secure.headers.get('strict-transport-security')).toMatch(/^max-age=15552000/);
   });
 });
 
@@ -47,14 +56,14 @@ describe('the public rate limit', () => {
     const first = await start(config);
     const second = await start(config);
     for (let i = 0; i < 3; i++) expect((await ask(first)).status).toBe(200);
-    for (let i = 0; i < 2; i++) expect((await fetch(`${second.url}/api/villages`)).status).toBe(200);
+    for (let i = 0; i < 2; i++) expect(await statusOf(`${second.url}/api/villages`)).toBe(200);
     const refused = await ask(first);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await refused.json()).toMatchObject({ error: 'rate_limited' });
-    expect((await fetch(`${second.url}/vlogs`)).status).toBe(429);
+    expect(await statusOf(`${second.url}/vlogs`)).toBe(429);
     // Health checks and webhooks are not public reading: they are not counted.
-    expect((await fetch(`${second.url}/healthz`)).status).toBe(200);
+    expect(await statusOf(`${second.url}/healthz`)).toBe(200);
     expect((await fetch(`${second.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).not.toBe(429);
   });
 
