@@ -117,6 +117,7 @@ export async function publishPublication(deps: PublishingDeps, publicationId: st
   // Everything that can be prepared is, before the claim: the window in which a dying worker leaves an
   // "unknown" is only the send itself.
   const caption = publication.target === 'telegram' ? (publication.caption ?? (await captionFor(deps, clip))) : undefined;
+  await ensureSlug(deps.prisma, clip); // the vlog page's address, there before anyone sees "published"
   const claimed = await deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'scheduled' }, data: { state: 'publishing', leaseUntil: lease(deps) } });
   if (claimed.count === 0) return 'skipped';
   if (publication.target === 'zalo') return finishZalo(deps, publicationId);
@@ -151,13 +152,15 @@ export async function publishPublication(deps: PublishingDeps, publicationId: st
     await deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'publishing' }, data: { state: 'scheduled', leaseUntil: null, caption, error: (error as Error).message.slice(0, 500) } });
     throw error;
   }
-  await deps.prisma.publication.update({
-    where: { id: publicationId },
-    // Unconditional: it was sent, whatever anyone concluded meanwhile.
-    data: { state: 'published', messageId: sent.messageId, caption, publishedAt: new Date(), error: null, leaseUntil: null },
-  });
-  if (sent.fileId && sent.fileId !== clip.telegramFileId) await deps.prisma.clip.update({ where: { id: clip.id }, data: { telegramFileId: sent.fileId } });
-  await ensureSlug(deps.prisma, clip);
+  // One step, so a repost seen after "published" already goes by the file_id.
+  await deps.prisma.$transaction([
+    deps.prisma.publication.update({
+      where: { id: publicationId },
+      // Unconditional: it was sent, whatever anyone concluded meanwhile.
+      data: { state: 'published', messageId: sent.messageId, caption, publishedAt: new Date(), error: null, leaseUntil: null },
+    }),
+    ...(sent.fileId && sent.fileId !== clip.telegramFileId ? [deps.prisma.clip.update({ where: { id: clip.id }, data: { telegramFileId: sent.fileId } })] : []),
+  ]);
   deps.logger.info({ publicationId, messageId: sent.messageId, lateMs: Date.now() - publication.publishAt.getTime() }, 'publication sent');
   return 'published';
 }
@@ -180,8 +183,6 @@ async function finishZalo(deps: PublishingDeps, publicationId: string): Promise<
     where: { id: publicationId, state: 'publishing' },
     data: { state: 'published', messageId: `${subscribers} subscribers`, publishedAt: new Date(), error: null, leaseUntil: null },
   });
-  const publication = await deps.prisma.publication.findUniqueOrThrow({ where: { id: publicationId }, include: { clip: true } });
-  await ensureSlug(deps.prisma, publication.clip);
   deps.logger.info({ publicationId, subscribers }, 'vlog sent to Zalo subscribers');
   return 'published';
 }
