@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { openSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import { sleep } from './wait.js';
+import { waitUntil } from './wait.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,7 +45,7 @@ export async function ownRedis(): Promise<OwnRedis> {
     async start() {
       // Nothing kept on disk: a restart comes back empty, as a flushed or replaced Redis would.
       child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-      for (let i = 0; i < 100 && !(await ping()); i++) await sleep(50);
+      await waitUntil(ping, { timeoutMs: 5_000, what: `redis-server on port ${port} to answer` });
     },
     async stop() {
       if (!child) return;

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { changeStage, issueLinkCode } from '../../services/artisans/records.js';
 import { enqueueNotifications } from '../../jobs/queues.js';
-import { backTo, refusal } from './back.js';
-import { flash, type Render } from './render.js';
+import { formAction } from './back.js';
+import type { Render } from './render.js';
 
 const idParams = z.object({ id: z.uuid() });
 const stageForm = z.object({ stage: z.string().min(1).max(100), note: z.string().trim().max(1000).optional() });
@@ -31,16 +31,12 @@ export const consoleArtisanPages = (deps: AppDeps, render: Render): FastifyPlugi
 
   app.post('/console/applications/:id/stage', async (request, reply) => {
     const { id } = idParams.parse(request.params);
-    try {
+    return formAction(request, reply, '/console/artisans', 'console-stage-recorded', async () => {
       const form = stageForm.parse(request.body ?? {});
       const event = await changeStage(deps.prisma, deps.stages, request.staff!, id, { stage: form.stage, note: form.note || undefined });
       // Written first; should Redis be away, the notifications' reconciler sends it later.
       await enqueueNotifications(deps.queues, event.id).catch((error) => request.log.warn({ err: error }, 'notification not queued yet'));
-      flash(reply, 'ok', 'console-stage-recorded');
-    } catch (error) {
-      flash(reply, 'error', refusal(error));
-    }
-    return reply.redirect(backTo(request, '/console/artisans'), 303);
+    });
   });
 
   // Shown once, on a page made for printing and handing to the artisan.

@@ -8,7 +8,7 @@ import { cancelPublication, listPublications, parseTarget, publicationView, publ
 import { formatHanoi, hanoiDay, hanoiRange, parseHanoiTime } from '../../services/publishing/hanoi-time.js';
 import { slotsOf, TARGETS } from '../../services/publishing/slots.js';
 import { AppError } from '../../errors.js';
-import { backTo, refusal } from './back.js';
+import { backTo, formAction, refusal } from './back.js';
 import { consoleLanguage, flash, type Render } from './render.js';
 
 const DAY_MS = 86_400_000;
@@ -82,26 +82,16 @@ export const consoleCalendarPages = (deps: AppDeps, render: Render): FastifyPlug
 
   app.post('/console/publications/:id/reschedule', async (request, reply) => {
     const { id } = idParams.parse(request.params);
-    try {
-      await reschedulePublication(schedule, id, whenOf({ publishAt: String((request.body as { publishAt?: string })?.publishAt ?? ''), when: 'at' }));
-      flash(reply, 'ok', 'console-rescheduled');
-    } catch (error) {
-      flash(reply, 'error', refusal(error));
-    }
-    return reply.redirect(backTo(request, '/console/calendar'), 303);
+    return formAction(request, reply, '/console/calendar', 'console-rescheduled', () =>
+      reschedulePublication(schedule, id, whenOf({ publishAt: String((request.body as { publishAt?: string })?.publishAt ?? ''), when: 'at' })),
+    );
   });
 
   const actions = { cancel: cancelPublication, 'publish-now': publishNow, resend: resendPublication } as const;
   for (const [name, run] of Object.entries(actions)) {
     app.post(`/console/publications/:id/${name}`, async (request, reply) => {
       const { id } = idParams.parse(request.params);
-      try {
-        await run(schedule, id);
-        flash(reply, 'ok', `console-done-${name}`);
-      } catch (error) {
-        flash(reply, 'error', refusal(error));
-      }
-      return reply.redirect(backTo(request, '/console/calendar'), 303);
+      return formAction(request, reply, '/console/calendar', `console-done-${name}`, () => run(schedule, id));
     });
   }
 };

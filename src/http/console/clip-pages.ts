@@ -7,8 +7,8 @@ import { getClip, listClips, type ClipViewDeps } from '../../services/clips/get-
 import { retryClip } from '../../services/clips/retry-clip.js';
 import { createClipAnnouncer } from '../../services/clips/clip-events.js';
 import { listVillages } from '../../services/handbook/handbook-queries.js';
-import { backTo, refusal } from './back.js';
-import { flash, type Render } from './render.js';
+import { formAction } from './back.js';
+import type { Render } from './render.js';
 
 const clipParams = z.object({ id: z.uuid() });
 
@@ -34,12 +34,6 @@ export const consoleClipPages = (deps: AppDeps, render: Render): FastifyPluginAs
 
   app.post('/console/clips/:id/retry', async (request, reply) => {
     const { id } = clipParams.parse(request.params);
-    try {
-      await retryClip({ prisma: deps.prisma, queues: deps.queues, announce }, id);
-      flash(reply, 'ok', 'console-clip-retried');
-    } catch (error) {
-      flash(reply, 'error', refusal(error));
-    }
-    return reply.redirect(backTo(request, `/console/clips/${id}`), 303);
+    return formAction(request, reply, `/console/clips/${id}`, 'console-clip-retried', () => retryClip({ prisma: deps.prisma, queues: deps.queues, announce }, id));
   });
 };

@@ -53,6 +53,8 @@ export type PublishOutcome = 'published' | 'not_due' | 'waiting_for_clip' | 'ski
 const LEASE_MS = 30_000;
 const leaseMsOf = (deps: PublishingDeps) => deps.leaseMs ?? LEASE_MS;
 const lease = (deps: PublishingDeps) => new Date(Date.now() + leaseMsOf(deps));
+/** Publications claimed by a sender whose lease has lapsed (or was never taken): abandoned. */
+export const abandonedAt = (now: Date) => ({ state: 'publishing' as const, OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }] });
 
 /** Runs `send` while renewing the lease, so that nobody takes the publication for abandoned. */
 async function holdingLease<T>(deps: PublishingDeps, publicationId: string, send: () => Promise<T>): Promise<T> {
@@ -81,7 +83,7 @@ export async function publishPublication(deps: PublishingDeps, publicationId: st
   if (publication.state === 'publishing') {
     // Someone is sending it right now (a duplicate job after a Redis flush, say): theirs to finish.
     if (publication.leaseUntil && publication.leaseUntil > now) return 'skipped';
-    const abandoned = { id: publicationId, state: 'publishing' as const, OR: [{ leaseUntil: null }, { leaseUntil: { lte: now } }] };
+    const abandoned = { id: publicationId, ...abandonedAt(now) };
     // Zalo deliveries are tracked one by one, so an interrupted round can simply go on.
     if (publication.target === 'zalo') {
       const taken = await deps.prisma.publication.updateMany({ where: abandoned, data: { leaseUntil: lease(deps) } });

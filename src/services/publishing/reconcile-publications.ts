@@ -7,6 +7,7 @@ import type { PrismaClient } from '../../generated/prisma/client.js';
 import type { Logger } from '../../logger.js';
 import type { Queues } from '../../jobs/queues.js';
 import { syncPublicationJob, type JobSync } from './publication-jobs.js';
+import { abandonedAt } from './publish-publication.js';
 
 export interface ReconcilePublicationsDeps {
   prisma: PrismaClient;
@@ -38,7 +39,7 @@ export async function reconcilePublications(deps: ReconcilePublicationsDeps, opt
   // Claimed, and the sender's lease lapsed (it died) with its job gone too: a job again, and the worker
   // decides (Telegram: "unknown" for staff; Zalo: the deliveries carry on).
   const stuck = await deps.prisma.publication.findMany({
-    where: { state: 'publishing', OR: [{ leaseUntil: null }, { leaseUntil: { lt: new Date(now) } }] },
+    where: abandonedAt(new Date(now)),
     select: { id: true, publishAt: true },
     take: 100,
   });

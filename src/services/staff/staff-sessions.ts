@@ -3,12 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { decoyHash, verifyPassword } from './passwords.js';
-import { hashToken, type StaffIdentity } from './staff-tokens.js';
+import { hashToken, identity, type StaffIdentity } from './staff-tokens.js';
 
 export const SESSION_HOURS = 12;
 
 export async function signIn(prisma: PrismaClient, email: string, password: string): Promise<StaffIdentity | null> {
-  const staff = await prisma.staff.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true, role: true, passwordHash: true } });
+  const staff = await prisma.staff.findUnique({ where: { email: email.trim().toLowerCase() }, select: { ...identity, passwordHash: true } });
   const ok = await verifyPassword(password, staff?.passwordHash ?? (await decoyHash()));
   return ok && staff?.passwordHash ? { id: staff.id, name: staff.name, role: staff.role } : null;
 }
@@ -26,7 +26,7 @@ export async function findSession(prisma: PrismaClient, token: string): Promise<
   if (token.length > 100) return null;
   const session = await prisma.staffSession.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { expiresAt: true, staff: { select: { id: true, name: true, role: true } } },
+    select: { expiresAt: true, staff: { select: identity } },
   });
   return session && session.expiresAt > new Date() ? session.staff : null;
 }

@@ -13,7 +13,8 @@ export interface StaffIdentity {
   name: string;
   role: StaffRole;
 }
-const identity = { id: true, name: true, role: true } as const;
+/** The columns a StaffIdentity is read from. */
+export const identity = { id: true, name: true, role: true } as const;
 
 const PASSWORD_LINK_HOURS = 72;
 
