@@ -4,7 +4,7 @@ import { Redis } from 'ioredis';
 import type { FastifyInstance } from 'fastify';
 import type { Worker } from 'bullmq';
 import { secretsOf, type Config } from './config.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, makeScrubber, type Logger } from './logger.js';
 import { createPrisma, ensureDatabase } from './data/database.js';
 import { applyMigrations } from './data/schema-engine.js';
 import { loadHandbookFromDb } from './data/handbook-repository.js';
@@ -54,7 +54,7 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(config: Config, role: Role, logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) })): Promise<RunningApp> {
+export async function startApp(config: Config, role: Role, logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config), format: config.LOG_FORMAT })): Promise<RunningApp> {
   await ensureDatabase(config.DATABASE_URL);
   const applied = await applyMigrations(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, 'database migrated');
@@ -74,6 +74,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   // Cached once it works, asked again while it fails.
   const cachedVersion = () => (version ??= ffmpegVersion(binaries.ffmpeg).catch((error) => ((version = undefined), Promise.reject(error))));
   const clipDeps = { prisma, queues, mediaDir: config.MEDIA_DIR, binaries, logger };
+  const scrubSecrets = makeScrubber(secretsOf(config));
   const announce = createClipAnnouncer(chatRedis, config.QUEUE_PREFIX);
 
   const closers: Array<() => Promise<unknown>> = [];
@@ -196,6 +197,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
       createClipProcessingWorker(
         {
           ...clipDeps,
+          scrub: (text) => scrubSecrets(text) as string,
           messages,
           announce,
           limits: { minSeconds: config.CLIP_MIN_SECONDS, maxSeconds: config.CLIP_MAX_SECONDS },

@@ -1,4 +1,5 @@
 // One zod schema over the environment. A bad value stops start-up with one message naming every bad key.
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const optionalString = z
@@ -14,6 +15,8 @@ export const configSchema = z
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().default('0.0.0.0'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    // pretty: readable lines (pino-pretty); json: one JSON object a line; auto: pretty on a terminal, else JSON.
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
     PUBLIC_URL: z.url().optional(),
     DATABASE_URL: url('postgresql://postgres@127.0.0.1:5432/langnghe'),
     REDIS_URL: url('redis://127.0.0.1:6379'),
@@ -71,6 +74,10 @@ export const configSchema = z
   })
   .transform((env) => ({
     ...env,
+    // Paths made absolute once, from the working folder at start-up: no later chdir, spawn cwd or join
+    // can meet a relative media path (a relative MEDIA_DIR made every clip fail inside ffmpeg).
+    CONTENT_DIR: resolve(env.CONTENT_DIR),
+    MEDIA_DIR: resolve(env.MEDIA_DIR),
     // No token, no Telegram: the default mode follows the token.
     TELEGRAM_MODE: env.TELEGRAM_BOT_TOKEN ? (env.TELEGRAM_MODE ?? 'polling') : 'off',
   }));

@@ -2,8 +2,9 @@
 // once (UnrecoverableError) with its reason; anything else retries with backoff, then fails the clip.
 import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
 import { jobContracts, type JobOf } from '../src/jobs/queues.js';
-import { ClipRejectedError, markClipFailed, processClip, type ProcessDeps } from '../src/services/clips/process-clip.js';
+import { ClipProcessingError, ClipRejectedError, markClipFailed, processClip, type ProcessDeps } from '../src/services/clips/process-clip.js';
 import type { Messages } from '../src/i18n/messages.js';
+import { failureDetail } from '../src/media/ffmpeg-failure.js';
 
 export function createClipProcessingWorker(
   deps: ProcessDeps & { messages: Messages; tellUploader?: (clipId: string) => Promise<void> },
@@ -48,7 +49,10 @@ export function createClipProcessingWorker(
     if (!job) return;
     deps.logger.warn({ clipId: job.data.clipId, attempt: job.attemptsMade, err: error }, 'clip processing failed');
     const final = !(error instanceof UnrecoverableError) && job.attemptsMade >= (job.opts.attempts ?? 1);
-    if (final) void markClipFailed(deps, job.data.clipId, 'failed', error.message).then(() => deps.tellUploader?.(job.data.clipId));
+    // Kept with the clip and shown to staff: paths outside MEDIA_DIR and secrets taken out.
+    const shown = failureDetail(error.message, { mediaDir: deps.mediaDir, scrub: deps.scrub });
+    const detail = error instanceof ClipProcessingError ? error.detail : undefined;
+    if (final) void markClipFailed(deps, job.data.clipId, 'failed', shown, undefined, detail).then(() => deps.tellUploader?.(job.data.clipId));
   });
   return worker;
 }

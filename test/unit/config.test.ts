@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, secretsOf } from '../../src/config.js';
 
@@ -7,7 +8,9 @@ describe('config', () => {
     expect(config.PORT).toBe(3000);
     expect(config.DATABASE_URL).toBe('postgresql://postgres@127.0.0.1:5432/langnghe');
     expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
-    expect(config.MEDIA_DIR).toBe('./data/media');
+    // README's relative defaults are made absolute from the working folder at start-up.
+    expect(config.MEDIA_DIR).toBe(join(process.cwd(), 'data', 'media'));
+    expect(config.CONTENT_DIR).toBe(join(process.cwd(), 'content'));
     expect(config.TELEGRAM_MODE).toBe('off');
   });
 

@@ -6,6 +6,7 @@ import type { Messages } from '../../i18n/messages.js';
 import type { Queues } from '../../jobs/queues.js';
 import { jobIdFor } from '../../jobs/queues.js';
 import type { Rejection } from '../../media/assess.js';
+import { failureCode } from '../../media/ffmpeg-failure.js';
 
 export interface ClipViewDeps {
   prisma: PrismaClient;
@@ -57,6 +58,8 @@ export function clipView(deps: ClipViewDeps, clip: ClipRow, position: number | n
     progress: clip.progress,
     queuePosition: position,
     error: clip.error,
+    // A failure in plain words (vi and en) with ffmpeg's scrubbed last lines for the technical team.
+    failure: clip.state === 'failed' ? failureView(deps.messages, clip.error, clip.errorDetail) : null,
     reason: reason ? { code: reason.code, vi: deps.messages.t('vi', 'clip-rejected', { code: reason.code, ...reason.args }), en: deps.messages.t('en', 'clip-rejected', { code: reason.code, ...reason.args }) } : null,
     source: { name: clip.sourceName, bytes: Number(clip.sourceBytes) },
     durationSec: clip.durationSec,
@@ -77,4 +80,9 @@ export function clipView(deps: ClipViewDeps, clip: ClipRow, position: number | n
       error: p.error,
     })),
   };
+}
+
+function failureView(messages: Messages, error: string | null, detail: string | null) {
+  const code = failureCode(error, detail);
+  return { code, vi: messages.t('vi', 'clip-failure', { code }), en: messages.t('en', 'clip-failure', { code }), detail: [error, detail].filter(Boolean).join('\n') };
 }

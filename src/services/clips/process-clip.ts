@@ -11,6 +11,7 @@ import { assessVideo, type ClipLimits, type Rejection, type RejectionCode } from
 import { planRenditions, targetFps } from '../../media/renditions.js';
 import { measureLoudness } from '../../media/loudness.js';
 import { FfmpegError, runFfmpeg } from '../../media/run-ffmpeg.js';
+import { failureDetail } from '../../media/ffmpeg-failure.js';
 import { clipDir } from './clip-files.js';
 import type { ClipDeps } from './deps.js';
 
@@ -18,6 +19,14 @@ export class ClipRejectedError extends Error {
   constructor(readonly rejection: Rejection) {
     super(`rejected: ${rejection.code}`);
     this.name = 'ClipRejectedError';
+  }
+}
+
+/** Processing failed (worth retrying): `detail` is ffmpeg's last lines, scrubbed, kept with the clip. */
+export class ClipProcessingError extends Error {
+  constructor(message: string, readonly detail: string) {
+    super(message);
+    this.name = 'ClipProcessingError';
   }
 }
 
@@ -31,6 +40,8 @@ export interface ProcessDeps extends ClipDeps {
   announce?: (clipId: string) => Promise<void>;
   /** The clip is ready: publications that waited for it go now. */
   onReady?: (clipId: string) => Promise<void>;
+  /** Takes secrets out of text that is kept or shown (ffmpeg's output of a failure). */
+  scrub?: (text: string) => string;
 }
 
 const TMP_PREFIX = 'tmp-';
@@ -46,7 +57,7 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
   if (clip.state === 'ready') return; // a repeated job after success does nothing else
   const source = entries.find((name) => name.startsWith('source.'));
   if (!source) throw new ClipRejectedError({ code: 'unreadable', args: {} });
-  await deps.prisma.clip.update({ where: { id: clipId }, data: { state: 'processing', progress: 0, error: null, reason: undefined } });
+  await deps.prisma.clip.update({ where: { id: clipId }, data: { state: 'processing', progress: 0, error: null, errorDetail: null, reason: undefined } });
   await deps.announce?.(clipId);
 
   const input = join(dir, source);
@@ -68,7 +79,8 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
   if (rejection) throw new ClipRejectedError(rejection);
 
   const work = join(dir, `${TMP_PREFIX}${randomUUID()}`);
-  await mkdir(work, { recursive: true });
+  // Not recursive: a clip deleted meanwhile has no folder, and none is made again for it.
+  await mkdir(work);
   try {
     const timeoutMs = Math.max(120_000, facts.durationSec * 20_000);
     const { measured: loudness, error: unmeasured } = await measuring;
@@ -81,7 +93,10 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
       encoded = await runFfmpeg(deps.binaries.ffmpeg, plan.args, { durationSec: facts.durationSec, timeoutMs, cwd: work, onProgress: (percent) => void onProgress(percent) });
     } catch (error) {
       if (error instanceof FfmpegError && DAMAGED.test(error.stderrTail)) throw new ClipRejectedError({ code: 'damaged', args: {} });
-      throw error;
+      if (!(error instanceof FfmpegError)) throw error;
+      const detail = failureDetail(error.stderrTail, { mediaDir: deps.mediaDir, scrub: deps.scrub });
+      deps.logger.warn({ clipId, detail }, `clip processing failed: ${error.message}`);
+      throw new ClipProcessingError(error.message, detail);
     }
     // ffmpeg reads a truncated file up to where it breaks off and calls that success: the MP4 demuxer says
     // "partial file" when samples lie beyond the end; otherwise count the frames.
@@ -125,10 +140,10 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
 }
 
 /** Records a final failure: rejected for bad input (with its reason), failed when retries ran out. */
-export async function markClipFailed(deps: ProcessDeps, clipId: string, state: 'rejected' | 'failed', error: string, reason?: Rejection) {
+export async function markClipFailed(deps: ProcessDeps, clipId: string, state: 'rejected' | 'failed', error: string, reason?: Rejection, detail?: string) {
   await deps.prisma.clip.updateMany({
     where: { id: clipId, state: { not: 'ready' } },
-    data: { state, error: error.slice(0, 500), ...(reason ? { reason: reason as unknown as Prisma.InputJsonValue } : {}) },
+    data: { state, error: error.slice(0, 500), errorDetail: detail ?? null, ...(reason ? { reason: reason as unknown as Prisma.InputJsonValue } : {}) },
   });
   await deps.announce?.(clipId);
 }

@@ -7,7 +7,7 @@ import { enqueueClipProcessing, jobIdFor, type Queues } from '../../jobs/queues.
 export async function retryClip(deps: { prisma: PrismaClient; queues: Queues; announce?: (clipId: string) => Promise<void> }, clipId: string) {
   const clip = await deps.prisma.clip.findUnique({ where: { id: clipId }, select: { state: true } });
   if (!clip) throw notFound('clip');
-  const changed = await deps.prisma.clip.updateMany({ where: { id: clipId, state: 'failed' }, data: { state: 'queued', progress: 0, error: null } });
+  const changed = await deps.prisma.clip.updateMany({ where: { id: clipId, state: 'failed' }, data: { state: 'queued', progress: 0, error: null, errorDetail: null } });
   if (!changed.count) throw new AppError('not_retryable', `Only a failed clip can be retried; this one is ${clip.state}.`, 409);
   const job = await deps.queues.clipProcessing.getJob(jobIdFor['clip-processing']({ clipId }));
   if (job && (await job.isFailed())) await job.retry();

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "clips" ADD COLUMN     "error_detail" TEXT;
