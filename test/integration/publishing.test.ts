@@ -348,6 +348,8 @@ describe('planning', () => {
     expect(targets.targets).toEqual([
       { target: 'telegram', configured: true, slots: ['08:00', '12:00', '19:30'] },
       { target: 'zalo', configured: true, slots: ['09:00', '18:00'] },
+      // The public vlog pages: always there, with the default slots.
+      { target: 'web', configured: true, slots: ['08:00', '12:00', '19:30'] },
     ]);
   });
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { scheduleDepsOf } from '../routes/publications.js';
-import { cancelPublication, listPublications, parseTarget, publicationView, publishNow, reschedulePublication, resendPublication, schedulePublication, type ScheduleDeps, type When } from '../../services/publishing/schedule.js';
+import { cancelPublication, isConfigured, listPublications, parseTarget, publicationView, publishNow, reschedulePublication, resendPublication, schedulePublication, type ScheduleDeps, type When } from '../../services/publishing/schedule.js';
 import { formatHanoi, hanoiDay, hanoiRange, parseHanoiTime } from '../../services/publishing/hanoi-time.js';
 import { slotsOf, TARGETS } from '../../services/publishing/slots.js';
 import { AppError } from '../../errors.js';
@@ -47,7 +47,7 @@ export const consoleCalendarPages = (deps: AppDeps, render: Render): FastifyPlug
         const mine = views.filter((p) => p.target === target);
         const at = (day: string, slot: string) => mine.filter((p) => p.publishAtLocal === `${day} ${slot}`);
         const offSlot = (day: string) => mine.filter((p) => p.publishAtLocal.startsWith(day) && !slots.includes(p.publishAtLocal.slice(11)));
-        return { target, configured: schedule.configured[target], slots, rows: slots.map((slot) => ({ slot, cells: days.map((day) => ({ day, at: `${day}T${slot}`, publications: at(day, slot) })) })), other: days.map((day) => offSlot(day)) };
+        return { target, configured: isConfigured(schedule, target), slots, rows: slots.map((slot) => ({ slot, cells: days.map((day) => ({ day, at: `${day}T${slot}`, publications: at(day, slot) })) })), other: days.map((day) => offSlot(day)) };
       }),
     );
     const shift = (n: number) => hanoiDay(new Date(range.from.getTime() + n * DAY_MS));
@@ -61,7 +61,7 @@ export const consoleCalendarPages = (deps: AppDeps, render: Render): FastifyPlug
       targets,
       clips,
       unknown: unknown.map(publicationView),
-      prefill: { at: query.at && parseHanoiTime(query.at) ? query.at : '', target: query.target === 'zalo' ? 'zalo' : 'telegram' },
+      prefill: { at: query.at && parseHanoiTime(query.at) ? query.at : '', target: TARGETS.find((t) => t === query.target) ?? 'telegram' },
     });
   });
 

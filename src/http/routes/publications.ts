@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.js';
 import { formatHanoi, hanoiDay, hanoiRange, parseHanoiTime } from '../../services/publishing/hanoi-time.js';
 import {
   cancelPublication,
+  isConfigured,
   listPublications,
   parseTarget,
   publicationView,
@@ -119,7 +120,7 @@ export const publicationRoutes = (deps: AppDeps): FastifyPluginAsync => async (a
   });
 
   app.get('/api/targets', async () => ({
-    targets: await Promise.all(TARGETS.map(async (target) => ({ target, configured: schedule.configured[target], slots: await slotsOf(deps.prisma, target, schedule.defaultSlots) }))),
+    targets: await Promise.all(TARGETS.map(async (target) => ({ target, configured: isConfigured(schedule, target), slots: await slotsOf(deps.prisma, target, schedule.defaultSlots) }))),
   }));
 
   app.put('/api/targets/:target/slots', async (request) => {

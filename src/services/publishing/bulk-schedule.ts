@@ -7,7 +7,7 @@ import { parseHanoiTime } from './hanoi-time.js';
 import { nextFreeSlot, slotsOf, TARGETS, type Target } from './slots.js';
 import { syncPublicationJob } from './publication-jobs.js';
 import { telegramProblem } from './publish-publication.js';
-import type { ScheduleDeps } from './schedule.js';
+import { isConfigured, type ScheduleDeps } from './schedule.js';
 
 export const bulkColumns = ['clip', 'target', 'time'] as const;
 
@@ -30,7 +30,7 @@ export async function bulkSchedule(deps: ScheduleDeps, csv: string) {
 
   const problems: Array<{ line: number; message: string }> = [];
   const rows: Array<{ clipId: string; target: Target; publishAt: Date }> = [];
-  const allocated: Record<Target, Date[]> = { telegram: [], zalo: [] };
+  const allocated = Object.fromEntries(TARGETS.map((t) => [t, [] as Date[]])) as Record<Target, Date[]>;
   const clipIds = records.map((r) => r.record.clip ?? '').filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   const clips = new Map((await deps.prisma.clip.findMany({ where: { id: { in: clipIds } }, include: { renditions: { select: { kind: true, bytes: true } } } })).map((c) => [c.id, c]));
 
@@ -45,7 +45,7 @@ export async function bulkSchedule(deps: ScheduleDeps, csv: string) {
       bad(`target "${record.target}" is not one of ${TARGETS.join(', ')}`);
       continue;
     }
-    if (!deps.configured[target]) bad(`target ${target} is not configured`);
+    if (!isConfigured(deps, target)) bad(`target ${target} is not configured`);
     if (clip && target === 'telegram' && clip.state === 'ready') {
       const problem = telegramProblem({ telegram: true, telegramLocalMode: deps.telegramLocalMode }, clip);
       if (problem) bad(problem);

@@ -123,6 +123,7 @@ export async function publishPublication(deps: PublishingDeps, publicationId: st
   const claimed = await deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'scheduled' }, data: { state: 'publishing', leaseUntil: lease(deps) } });
   if (claimed.count === 0) return 'skipped';
   if (publication.target === 'zalo') return finishZalo(deps, publicationId);
+  if (publication.target === 'web') return finishWeb(deps, publicationId);
 
   const video = clip.renditions.find((r) => r.kind === '720p')!;
   const thumbnail = clip.renditions.find((r) => r.kind === 'thumb-1');
@@ -186,6 +187,13 @@ async function finishZalo(deps: PublishingDeps, publicationId: string): Promise<
     data: { state: 'published', messageId: `${subscribers} subscribers`, publishedAt: new Date(), error: null, leaseUntil: null },
   });
   deps.logger.info({ publicationId, subscribers }, 'vlog sent to Zalo subscribers');
+  return 'published';
+}
+
+/** The web target: the slug made above is the vlog page; "published" is what puts it on /vlogs and RSS. */
+async function finishWeb(deps: PublishingDeps, publicationId: string): Promise<PublishOutcome> {
+  await deps.prisma.publication.updateMany({ where: { id: publicationId, state: 'publishing' }, data: { state: 'published', publishedAt: new Date(), error: null, leaseUntil: null } });
+  deps.logger.info({ publicationId }, 'vlog published on the web');
   return 'published';
 }
 

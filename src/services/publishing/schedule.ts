@@ -13,8 +13,8 @@ export interface ScheduleDeps {
   prisma: PrismaClient;
   queues: Queues;
   defaultSlots: string[];
-  /** Which targets can publish at all. */
-  configured: Record<Target, boolean>;
+  /** Which targets can publish at all ("web" always can). */
+  configured: Record<Exclude<Target, 'web'>, boolean>;
   telegramLocalMode: boolean;
 }
 
@@ -39,9 +39,11 @@ async function resolveWhen(deps: ScheduleDeps, target: Target, when: When, alsoT
   return slot;
 }
 
+export const isConfigured = (deps: Pick<ScheduleDeps, 'configured'>, target: Target) => target === 'web' || deps.configured[target];
+
 /** Why this clip cannot go to this target, checked before anything is stored. */
 async function checkClip(deps: ScheduleDeps, clipId: string, target: Target) {
-  if (!deps.configured[target]) {
+  if (!isConfigured(deps, target)) {
     const how = target === 'telegram' ? 'set TELEGRAM_BOT_TOKEN and TELEGRAM_CHANNEL_ID' : 'configure the Zalo OA and PUBLIC_URL';
     throw new AppError('target_not_configured', `No ${target} target to publish to: ${how}.`, 409);
   }

@@ -2,7 +2,8 @@
 import type { PrismaClient } from '../../generated/prisma/client.js';
 import { atHanoi, hanoiDay, hanoiMidnight } from './hanoi-time.js';
 
-export const TARGETS = ['telegram', 'zalo'] as const;
+// "web": the public vlog pages and RSS only (the channel on the web); always there, needs no chat app.
+export const TARGETS = ['telegram', 'zalo', 'web'] as const;
 export type Target = (typeof TARGETS)[number];
 
 const TAKEN = ['scheduled', 'publishing', 'published', 'unknown'] as const;
