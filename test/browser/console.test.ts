@@ -2,7 +2,7 @@
 // server with its workers, PostgreSQL, Redis and ffmpeg, and a fake Bot API: signing in, uploading with a
 // reload half-way, watching the clip become ready, scheduling from the calendar, roles and CSRF.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -15,6 +15,7 @@ import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.j
 import { makeTestClip } from '../helpers/media.js';
 import { TEST_REDIS_URL, testConfig } from '../helpers/test-env.js';
 import { launchChromium, screenshot } from '../helpers/browser.js';
+import { waitUntil } from '../helpers/wait.js';
 
 const CHANNEL = '-1004440001';
 const EDITOR = { email: 'bien.tap@langnghe.test', password: 'gom-bat-trang-2030' };
@@ -72,6 +73,49 @@ afterAll(async () => {
   await app?.close();
   await prisma?.$disconnect();
   await telegram?.close();
+});
+
+describe("a clip's page", () => {
+  it('folds a failure\'s detail, follows the clip live after "retry", and edits and deletes the clip', async () => {
+    const form = new FormData();
+    form.append('title', 'Lò gốm buổi sáng');
+    // A file of its own: the upload test below must not find its clip a duplicate of this one.
+    const path = await makeTestClip(join(work, 'lo-gom-sang.mp4'), { seconds: 2 });
+    form.append('file', new Blob([new Uint8Array(readFileSync(path))], { type: 'video/mp4' }), 'lo-gom-sang.mp4');
+    const created = (await (await fetch(`${app.url}/api/clips`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` }, body: form })).json()) as { id: string };
+    await waitUntil(async () => (await prisma.clip.findUniqueOrThrow({ where: { id: created.id } })).state === 'ready', { timeoutMs: 60_000, what: 'the clip to be ready' });
+    // As the worker leaves a clip whose tries ran out.
+    await prisma.clip.update({ where: { id: created.id }, data: { state: 'failed', error: 'ffmpeg exited with code 1', errorDetail: 'Error while opening encoder for output stream #0:0' } });
+
+    const { context, page } = await signedIn(ADMIN);
+    await page.goto(`${app.url}/console/clips/${created.id}`);
+    expect(await page.textContent('[data-when-failed] p')).toContain(vi('clip-failure', { code: 'ffmpeg_failed' }));
+    expect(await page.isVisible('details pre')).toBe(false); // folded until asked for
+    await page.click('[data-when-failed] summary');
+    expect(await page.textContent('details pre')).toContain('Error while opening encoder');
+
+    // "Retry": the page follows the clip through the queue to ready, and shows its videos, by itself.
+    await page.click('[data-when-failed] button[type=submit]');
+    const ready = vi('console-state-ready');
+    await page.waitForFunction((text) => document.querySelector('#clip-live [data-field="state"]')?.textContent === text, ready, { timeout: 60_000 });
+    expect(await page.isVisible('[data-when-failed]')).toBe(false);
+    expect(await page.locator('video').count()).toBeGreaterThan(0);
+    await screenshot(page, 'console-clip-after-retry');
+
+    await page.click('text=' + vi('console-clip-edit'));
+    await page.fill('input[name=title]', 'Lò gốm Bát Tràng buổi sáng');
+    await page.fill('input[name=village]', 'bat-trang');
+    await page.fill('input[name=tags]', 'gốm, lò');
+    await Promise.all([page.waitForURL(new RegExp(`/console/clips/${created.id}$`)), page.click('form[action$="/edit"] button[type=submit]')]);
+    expect(await page.textContent('h1')).toBe('Lò gốm Bát Tràng buổi sáng');
+    expect(await prisma.clip.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ villageId: 'bat-trang', tags: ['gốm', 'lò'] });
+
+    await page.click('text=' + vi('console-clip-delete'));
+    await Promise.all([page.waitForURL(/\/console\/clips$/), page.click('form[action$="/delete"] button[type=submit]')]);
+    expect(await page.textContent('main')).toContain(vi('console-clip-deleted'));
+    expect(await prisma.clip.findUnique({ where: { id: created.id } })).toBeNull();
+    await context.close();
+  }, 120_000);
 });
 
 describe('the staff console', () => {

@@ -5,6 +5,11 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { getClip, listClips, type ClipViewDeps } from '../../services/clips/get-clip.js';
 import { retryClip } from '../../services/clips/retry-clip.js';
+import { updateClip } from '../../services/clips/update-clip.js';
+import { deleteClip } from '../../services/clips/delete-clip.js';
+import { clipChanges } from '../routes/clips.js';
+import { flash } from './render.js';
+import { refusal } from './back.js';
 import { createClipAnnouncer } from '../../services/clips/clip-events.js';
 import { listVillages } from '../../services/handbook/handbook-queries.js';
 import { formAction } from './back.js';
@@ -29,7 +34,29 @@ export const consoleClipPages = (deps: AppDeps, render: Render): FastifyPluginAs
     const clip = parsed.success ? await getClip(viewDeps, parsed.data.id).catch(() => null) : null;
     if (!clip) return render(request, reply.code(404), 'error', { title: '404', message: 'console-not-found' });
     const village = clip.village ? await deps.prisma.village.findUnique({ where: { id: clip.village }, select: { nameVi: true, nameEn: true } }) : null;
-    return render(request, reply, 'clip', { title: clip.title, clip, village });
+    return render(request, reply, 'clip', { title: clip.title, clip, village, villages: await listVillages(deps.prisma) });
+  });
+
+  app.post('/console/clips/:id/edit', async (request, reply) => {
+    const { id } = clipParams.parse(request.params);
+    const { title, village, description, tags } = (request.body ?? {}) as Record<string, string | undefined>;
+    return formAction(request, reply, `/console/clips/${id}`, 'console-clip-saved', () =>
+      updateClip({ prisma: deps.prisma, announce }, id, clipChanges.parse({ title, village, description, tags })),
+    );
+  });
+
+  // Back to the list once it is gone; a refusal (published, not confirmed) stays on the clip's page.
+  app.post('/console/clips/:id/delete', async (request, reply) => {
+    const { id } = clipParams.parse(request.params);
+    const { confirm } = (request.body ?? {}) as { confirm?: string };
+    try {
+      await deleteClip({ ...deps, mediaDir: deps.config.MEDIA_DIR }, id, { confirmPublished: confirm === 'true' });
+      flash(reply, 'ok', 'console-clip-deleted');
+      return reply.redirect('/console/clips', 303);
+    } catch (error) {
+      flash(reply, 'error', refusal(error));
+      return reply.redirect(`/console/clips/${id}`, 303);
+    }
   });
 
   app.post('/console/clips/:id/retry', async (request, reply) => {

@@ -15,7 +15,10 @@ import { createClip } from '../../services/clips/create-clip.js';
 import { getClip, listClips, type ClipViewDeps } from '../../services/clips/get-clip.js';
 import { schedulePublication } from '../../services/publishing/schedule.js';
 import { scheduleDepsOf } from './publications.js';
-import { createClipEventHub } from '../../services/clips/clip-events.js';
+import { createClipAnnouncer, createClipEventHub } from '../../services/clips/clip-events.js';
+import { retryClip } from '../../services/clips/retry-clip.js';
+import { updateClip } from '../../services/clips/update-clip.js';
+import { deleteClip } from '../../services/clips/delete-clip.js';
 import type { AppDeps } from '../deps.js';
 
 const clipParams = z.object({ id: z.uuid('not a clip id') });
@@ -33,6 +36,19 @@ export const clipMetadata = z.object({
     .transform((value) => (value ? value.split(',').map((t) => t.trim()).filter(Boolean).slice(0, 20) : [])),
 });
 
+/** PATCH: only the fields given change; tags as a list or comma-separated. */
+export const clipChanges = z
+  .object({
+    title: clipMetadata.shape.title.optional(),
+    description: z.string().trim().max(5000, 'is longer than 5000 characters').nullable().optional(),
+    village: z.string().trim().max(100, 'is not a village id').nullable().optional(),
+    tags: z
+      .union([z.array(z.string().max(100)).max(20, 'at most 20 tags'), z.string().max(500, 'are longer than 500 characters')])
+      .optional()
+      .transform((value) => (value === undefined ? undefined : (Array.isArray(value) ? value : value.split(',')).map((t) => t.trim()).filter(Boolean).slice(0, 20))),
+  })
+  .strict();
+
 /** "title: is required": the first problem, naming its field. */
 export const firstProblem = (error: z.ZodError) => `${error.issues[0]!.path.join('.')}: ${error.issues[0]!.message}`;
 
@@ -40,6 +56,7 @@ export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
   const clipDeps = { ...deps, mediaDir: deps.config.MEDIA_DIR };
   const viewDeps: ClipViewDeps = { prisma: deps.prisma, messages: deps.messages, queues: deps.queues, publicUrl: deps.config.PUBLIC_URL };
   const events = createClipEventHub(deps.config.REDIS_URL, deps.config.QUEUE_PREFIX);
+  const announce = createClipAnnouncer(deps.quickRedis, deps.config.QUEUE_PREFIX);
   app.addHook('onClose', async () => events.close());
   app.addHook('preHandler', requireStaff(deps.prisma));
 
@@ -91,6 +108,29 @@ export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
 
   app.get('/api/clips', async () => ({ clips: await listClips(viewDeps) }));
   app.get('/api/clips/:id', async (request) => getClip(viewDeps, clipParams.parse(request.params).id));
+
+  app.patch('/api/clips/:id', async (request) => {
+    const { id } = clipParams.parse(request.params);
+    const changes = clipChanges.safeParse(request.body ?? {});
+    if (!changes.success) throw new AppError('bad_request', firstProblem(changes.error), 400);
+    await updateClip({ prisma: deps.prisma, announce }, id, changes.data);
+    return getClip(viewDeps, id);
+  });
+
+  // A published clip goes only with ?confirm=true (409 "published" otherwise).
+  app.delete('/api/clips/:id', async (request, reply) => {
+    const { id } = clipParams.parse(request.params);
+    const { confirm } = z.object({ confirm: z.enum(['true', 'false']).optional() }).parse(request.query);
+    await deleteClip(clipDeps, id, { confirmPublished: confirm === 'true' });
+    return reply.code(204).send();
+  });
+
+  // A failed clip back into the queue, from the start.
+  app.post('/api/clips/:id/retry', async (request, reply) => {
+    const { id } = clipParams.parse(request.params);
+    await retryClip({ prisma: deps.prisma, queues: deps.queues, announce }, id);
+    return reply.code(202).send(await getClip(viewDeps, id));
+  });
 
   // Server-sent events: "clip.updated" with the clip as GET /api/clips/:id shows it.
   app.get('/api/clips/events', async (request, reply) => {

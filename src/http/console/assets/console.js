@@ -37,7 +37,7 @@
     field('progress').value = clip.progress;
     field('percent').textContent = processing ? `${clip.progress} %` : '';
     field('queue').textContent = clip.queuePosition ? texts.queue.replace('{n}', clip.queuePosition) : '';
-    field('problem').textContent = clip.state === 'rejected' && clip.reason ? clip.reason[texts.lang] : clip.state === 'failed' ? texts.failed : '';
+    field('problem').textContent = clip.state === 'rejected' && clip.reason ? clip.reason[texts.lang] : clip.state === 'failed' ? (clip.failure?.[texts.lang] ?? texts.failed) : '';
     if (clip.poster) {
       field('poster').src = clip.poster.url;
       field('poster').hidden = false;
@@ -60,6 +60,32 @@
     events.addEventListener('clip.updated', (event) => {
       upsertClip(JSON.parse(event.data));
       refreshSoon();
+    });
+  }
+
+  // ---- One clip's page, live: its state and progress follow the clip (after "retry", say); when it
+  // settles (ready, rejected, failed) the page reloads to show its videos or its reason. ----
+  const live = document.getElementById('clip-live');
+  if (live) {
+    const clipTexts = JSON.parse(document.getElementById('clip-texts').textContent);
+    const field = (name) => live.querySelector(`[data-field="${name}"]`);
+    const events = new EventSource('/api/clips/events');
+    events.addEventListener('clip.updated', (event) => {
+      const clip = JSON.parse(event.data);
+      if (clip.id !== live.dataset.clipId) return;
+      const settled = ['ready', 'rejected', 'failed'].includes(clip.state);
+      if (settled && clip.state !== live.dataset.state) {
+        events.close();
+        return window.location.reload();
+      }
+      live.dataset.state = clip.state;
+      field('state').textContent = clipTexts.states[clip.state] ?? clip.state;
+      field('progress').hidden = clip.state !== 'processing';
+      field('progress').value = clip.progress;
+      field('percent').textContent = clip.state === 'processing' ? `${clip.progress} %` : '';
+      field('queue').textContent = clip.queuePosition ? clipTexts.queue.replace('{n}', clip.queuePosition) : '';
+      // The failure box and its "retry" belong to the failed state only.
+      document.querySelectorAll('[data-when-failed]').forEach((node) => (node.hidden = clip.state !== 'failed'));
     });
   }
 

@@ -1,0 +1,30 @@
+// Staff correct a clip's title, village, description or tags; only the fields given change. Captions
+// already sent keep their words; the vlog pages show the new ones at once.
+import type { PrismaClient } from '../../generated/prisma/client.js';
+import { AppError, notFound } from '../../errors.js';
+
+export interface ClipChanges {
+  title?: string;
+  /** A handbook village id; null or '' takes the village off. */
+  village?: string | null;
+  description?: string | null;
+  tags?: string[];
+}
+
+export async function updateClip(deps: { prisma: PrismaClient; announce?: (clipId: string) => Promise<void> }, clipId: string, changes: ClipChanges) {
+  const village = changes.village === undefined ? undefined : changes.village || null;
+  if (village && !(await deps.prisma.village.findUnique({ where: { id: village }, select: { id: true } }))) {
+    throw new AppError('unknown_village', `village: no village "${village}" in the handbook`, 400);
+  }
+  const changed = await deps.prisma.clip.updateMany({
+    where: { id: clipId },
+    data: {
+      ...(changes.title !== undefined ? { title: changes.title } : {}),
+      ...(village !== undefined ? { villageId: village } : {}),
+      ...(changes.description !== undefined ? { description: changes.description || null } : {}),
+      ...(changes.tags !== undefined ? { tags: changes.tags } : {}),
+    },
+  });
+  if (!changed.count) throw notFound('clip');
+  await deps.announce?.(clipId);
+}
