@@ -22,6 +22,7 @@ ask-recognition =
 
 village-address = Address: { $address }
 village-formerly = formerly { $former }
+village-formerly-in = formerly in { $former }
 village-approximate = (approximate location: the commune's point)
 village-unconfirmed-commune = (the new commune is not confirmed)
 village-facet-missing = The handbook has no { $facet } for { $village } yet.
@@ -44,8 +45,10 @@ village-heading-shopping = Shopping in { $village }
 village-heading-see = What to see in { $village }
 village-heading-recognition = Recognition of { $village }
 village-heading-products = Products of { $village }
+village-heading-ocop-products = OCOP products of { $village }
 village-ocop-stars = OCOP { $stars }★
 village-no-products = The handbook lists no products of { $village } yet.
+village-no-ocop-products = The handbook lists no OCOP-rated products of { $village } yet.
 village-distance = about { $km } km from central Hanoi
 
 recognition-title =
@@ -73,6 +76,8 @@ villages-item = • { $village } — { $place }
 products-heading = Products:
 products-ocop-heading = OCOP-rated products:
 products-for-craft = { $craft } products:
+products-ocop-for-craft = { $craft } products rated OCOP:
+products-no-ocop-for-craft = The handbook lists no OCOP-rated { $craft } products yet.
 products-item = • { $product } ({ $village })
 products-item-ocop = • { $product } ({ $village }), OCOP { $stars }★
 products-item-short = • { $product }
@@ -83,6 +88,8 @@ routes-item = • { $route } — { $days ->
         [one] 1 day
        *[other] { $days } days
     }: { $stops }
+# After a list cut short: how many entries it leaves out.
+list-more = … and { $count } more
 nearby-heading = Craft villages near you:
 nearby-heading-village = Craft villages near { $village }:
 nearby-item = • { $village }: { $km } km{ $approximate ->
@@ -208,6 +215,15 @@ clip-rejected =
         [bad_dimensions] The picture size { $width }×{ $height } is not one a video can have (too large, or too narrow).
        *[damaged] The video is damaged or incomplete: ffmpeg could not read it through.
     }
+clip-failure =
+    { $code ->
+        [ffmpeg_missing] The server cannot find the ffmpeg program to process videos: ffmpeg must be installed (or FFMPEG_PATH set).
+        [source_missing] The clip's source file cannot be found on the server (in MEDIA_DIR). Upload the clip again.
+        [disk_full] The server's disk is full: free some space, then press "Retry".
+        [timeout] Processing took too long and was stopped. Press "Retry"; if it happens again, tell the technical team.
+        [ffmpeg_failed] ffmpeg could not convert this video. Press "Retry"; if it happens again, tell the technical team, with the details below.
+       *[other] The server failed while processing this clip. Press "Retry"; if it happens again, tell the technical team, with the details below.
+    }
 clip-ready = 🎬 "{ $title }" is ready ({ $renditions }).
 clip-rejected-notice = 🎬 "{ $title }" was not accepted: { $reason }
 clip-failed-notice = 🎬 "{ $title }" could not be processed; staff can retry it from the console.
@@ -304,6 +320,13 @@ console-retry = Retry
 console-clip-retried = The clip is back in the queue.
 console-no-clips = No clips yet.
 console-details = Details
+console-clip-edit = Edit title, village, description and tags
+console-clip-saved = The clip was saved.
+console-clip-delete = Delete this clip
+console-clip-deleted = The clip was deleted.
+console-clip-delete-warning = The clip, its files and its publications not yet sent will be deleted. This cannot be undone.
+console-clip-delete-published = This clip has been published ({ $count } publication(s)). Deleting it takes down its vlog page and its feed entry; posts already sent to Telegram or Zalo stay there.
+console-clip-delete-confirm = I understand: delete the published clip.
 console-thumbnails = Thumbnails
 console-publications = This clip's publications
 console-none = None yet.
@@ -333,6 +356,7 @@ console-pick-clip = Choose a clip
 console-target = Where
 console-target-telegram = Telegram channel
 console-target-zalo = Zalo followers
+console-target-web = Web (vlog pages and RSS)
 console-target-off = not configured
 console-time = Time (Hanoi)
 console-schedule-at = Publish at this time
@@ -386,3 +410,66 @@ console-staff-created = The account is made. These two are shown only now:
 console-staff-token = API token:
 console-staff-link = Link to choose a password (72 h):
 console-bad-email = Not a valid email address.
+
+## Console: the handbook page
+console-handbook-recognition-craft_village = Craft village
+console-handbook-recognition-traditional_craft_village = Traditional craft village
+console-handbook-recognition-heritage_craft_village = Heritage craft village
+console-handbook-recognition-traditional_craft = Traditional craft
+console-handbook-recognition-national_intangible_heritage = National intangible cultural heritage
+console-handbook-recognition-wcc_craft_city = World Craft City (WCC)
+console-handbook-recognition-tourist_site = Tourist site
+console-handbook-recognition-ip_collective_mark = Collective trademark
+console-handbook-recognition-ip_certification_mark = Certification mark
+console-handbook-recognition-ip_geographical_indication = Geographical indication
+console-handbook-recognition-vietnam_record = Vietnam Record
+console-handbook-recognition-other = Other
+console-handbook-unconfirmed = unconfirmed
+console-handbook-none = None
+console-handbook-at-risk = At risk of fading
+console-handbook-location = Location
+console-handbook-precision-village = At the village
+console-handbook-precision-commune = The commune's point (approximate)
+console-handbook-precision-merged-commune = Point of the commune it merged into (approximate)
+console-handbook-precision-new-commune = Point of the new commune since 1 July 2025 (approximate)
+console-handbook-precision-none = No location yet
+console-handbook-village-products =
+    { $count ->
+        [one] 1 product
+       *[other] { $count } products
+    }
+console-handbook-village-products-ocop =
+    { $count ->
+        [one] 1 product
+       *[other] { $count } products
+    }, { $ocop } OCOP-rated
+console-handbook-craft = Craft
+console-handbook-ocop-stars =
+    { $stars ->
+        [one] 1 star
+       *[other] { $stars } stars
+    }
+console-handbook-ocop-no-stars = OCOP-rated, stars not given
+console-handbook-ocop-level-district = district level
+console-handbook-ocop-level-city = city level
+console-handbook-ocop-level-national = national level
+console-handbook-route-days =
+    { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }
+console-handbook-route-origin-city = the city's route
+console-handbook-route-origin-operator = a tour operator's example
+console-handbook-route-origin-langnghe = suggested by LangNghe
+console-handbook-filter-villages = Filter villages
+console-handbook-filter-products = Filter products
+console-handbook-filter-apply = Filter
+console-handbook-filter-clear = Clear the filter
+console-handbook-filter-help = The filter searches every page; accents are optional
+console-handbook-matching = { $count } of { $all } rows match “{ $query }”
+console-handbook-rows = Showing rows { $from }–{ $to } of { $total }
+console-handbook-no-match = No row matches “{ $query }”.
+console-handbook-page = Page { $page } of { $pages }
+console-handbook-previous = ← Previous page
+console-handbook-next = Next page →
+console-handbook-sections = Sections of this page

@@ -22,6 +22,7 @@ ask-recognition =
 
 village-address = Địa chỉ: { $address }
 village-formerly = trước đây: { $former }
+village-formerly-in = trước đây thuộc { $former }
 village-approximate = (vị trí gần đúng: điểm của xã)
 village-unconfirmed-commune = (xã mới chưa được xác nhận)
 village-facet-missing = Sổ tay chưa có { $facet } của { $village }.
@@ -44,8 +45,10 @@ village-heading-shopping = Mua sắm ở { $village }
 village-heading-see = Tham quan { $village }
 village-heading-recognition = Danh hiệu của { $village }
 village-heading-products = Sản phẩm của { $village }
+village-heading-ocop-products = Sản phẩm OCOP của { $village }
 village-ocop-stars = OCOP { $stars } sao
 village-no-products = Sổ tay chưa có sản phẩm nào của { $village }.
+village-no-ocop-products = Sổ tay chưa ghi nhận sản phẩm OCOP nào của { $village }.
 village-distance = cách trung tâm Hà Nội khoảng { $km } km
 
 recognition-title =
@@ -73,6 +76,8 @@ villages-item = • { $village } — { $place }
 products-heading = Sản phẩm:
 products-ocop-heading = Sản phẩm đạt OCOP:
 products-for-craft = Sản phẩm { $craft }:
+products-ocop-for-craft = Sản phẩm { $craft } đạt OCOP:
+products-no-ocop-for-craft = Sổ tay chưa ghi nhận sản phẩm { $craft } nào đạt OCOP.
 products-item = • { $product } ({ $village })
 products-item-ocop = • { $product } ({ $village }), OCOP { $stars } sao
 products-item-short = • { $product }
@@ -80,6 +85,13 @@ products-item-short-ocop = • { $product }, OCOP { $stars } sao
 routes-heading = Tuyến tham quan làng nghề:
 routes-through = Tuyến tham quan qua { $village }:
 routes-item = • { $route } — { $days } ngày: { $stops }
+# Sau một danh sách đã cắt bớt: số mục chưa liệt kê.
+list-more = … và { $count } { $kind ->
+        [route] tuyến
+        [village] làng
+        [product] sản phẩm
+       *[other] mục
+    } khác
 nearby-heading = Làng nghề gần bạn:
 nearby-heading-village = Làng nghề gần { $village }:
 nearby-item = • { $village }: { $km } km{ $approximate ->
@@ -202,6 +214,15 @@ clip-rejected =
         [bad_dimensions] Khung hình { $width }×{ $height } không phải kích thước của một video (quá lớn hoặc quá hẹp).
        *[damaged] Video bị hỏng hoặc không trọn vẹn: ffmpeg không đọc hết được.
     }
+clip-failure =
+    { $code ->
+        [ffmpeg_missing] Máy chủ không tìm thấy chương trình ffmpeg để xử lý video: cần cài ffmpeg (hoặc đặt FFMPEG_PATH).
+        [source_missing] Không tìm thấy tệp gốc của clip trên máy chủ (thư mục MEDIA_DIR). Hãy tải clip lên lại.
+        [disk_full] Ổ đĩa của máy chủ đã đầy: cần giải phóng chỗ rồi bấm "Thử lại".
+        [timeout] Xử lý quá lâu nên đã bị dừng. Bấm "Thử lại"; nếu vẫn vậy, hãy báo nhóm kỹ thuật.
+        [ffmpeg_failed] ffmpeg không chuyển đổi được video này. Bấm "Thử lại"; nếu vẫn vậy, hãy báo nhóm kỹ thuật kèm chi tiết bên dưới.
+       *[other] Máy chủ gặp lỗi khi xử lý clip. Bấm "Thử lại"; nếu vẫn vậy, hãy báo nhóm kỹ thuật kèm chi tiết bên dưới.
+    }
 clip-ready = 🎬 "{ $title }" đã sẵn sàng ({ $renditions }).
 clip-rejected-notice = 🎬 "{ $title }" không được chấp nhận: { $reason }
 clip-failed-notice = 🎬 "{ $title }" chưa xử lý được; nhân viên có thể thử lại trong trang quản trị.
@@ -298,6 +319,13 @@ console-retry = Thử lại
 console-clip-retried = Video đã được đưa lại vào hàng đợi.
 console-no-clips = Chưa có video nào.
 console-details = Chi tiết
+console-clip-edit = Sửa tiêu đề, làng, mô tả và thẻ
+console-clip-saved = Đã lưu clip.
+console-clip-delete = Xóa clip này
+console-clip-deleted = Đã xóa clip.
+console-clip-delete-warning = Clip, các tệp của nó và các lượt đăng chưa gửi sẽ bị xóa. Không thể hoàn tác.
+console-clip-delete-published = Clip này đã được đăng ({ $count } lượt). Xóa nó sẽ gỡ trang vlog và mục RSS; các bài đã gửi lên Telegram hay Zalo vẫn ở đó.
+console-clip-delete-confirm = Tôi hiểu: xóa clip đã đăng.
 console-thumbnails = Ảnh thu nhỏ
 console-publications = Lịch đăng của video
 console-none = Chưa có.
@@ -327,6 +355,7 @@ console-pick-clip = Chọn một video
 console-target = Nơi đăng
 console-target-telegram = Kênh Telegram
 console-target-zalo = Người theo dõi Zalo
+console-target-web = Web (trang vlog và RSS)
 console-target-off = chưa cấu hình
 console-time = Thời gian (giờ Hà Nội)
 console-schedule-at = Đăng vào giờ này
@@ -380,3 +409,50 @@ console-staff-created = Tài khoản đã được tạo. Hai thông tin dưới
 console-staff-token = Mã API:
 console-staff-link = Đường dẫn đặt mật khẩu (72 giờ):
 console-bad-email = Email không hợp lệ.
+
+## Bảng điều khiển: trang Sổ tay
+console-handbook-recognition-craft_village = Làng nghề
+console-handbook-recognition-traditional_craft_village = Làng nghề truyền thống
+console-handbook-recognition-heritage_craft_village = Làng nghề di sản
+console-handbook-recognition-traditional_craft = Nghề truyền thống
+console-handbook-recognition-national_intangible_heritage = Di sản văn hóa phi vật thể quốc gia
+console-handbook-recognition-wcc_craft_city = Thành phố thủ công sáng tạo thế giới (WCC)
+console-handbook-recognition-tourist_site = Điểm du lịch
+console-handbook-recognition-ip_collective_mark = Nhãn hiệu tập thể
+console-handbook-recognition-ip_certification_mark = Nhãn hiệu chứng nhận
+console-handbook-recognition-ip_geographical_indication = Chỉ dẫn địa lý
+console-handbook-recognition-vietnam_record = Kỷ lục Việt Nam
+console-handbook-recognition-other = Khác
+console-handbook-unconfirmed = chưa xác nhận
+console-handbook-none = Không có
+console-handbook-at-risk = Có nguy cơ mai một
+console-handbook-location = Vị trí
+console-handbook-precision-village = Đúng vị trí làng
+console-handbook-precision-commune = Điểm của xã (gần đúng)
+console-handbook-precision-merged-commune = Điểm của xã đã sáp nhập làng (gần đúng)
+console-handbook-precision-new-commune = Điểm của xã mới từ 1/7/2025 (gần đúng)
+console-handbook-precision-none = Chưa có vị trí
+console-handbook-village-products = { $count } sản phẩm
+console-handbook-village-products-ocop = { $count } sản phẩm, { $ocop } đạt OCOP
+console-handbook-craft = Nghề
+console-handbook-ocop-stars = { $stars } sao
+console-handbook-ocop-no-stars = Có OCOP, chưa rõ số sao
+console-handbook-ocop-level-district = cấp huyện
+console-handbook-ocop-level-city = cấp thành phố
+console-handbook-ocop-level-national = cấp quốc gia
+console-handbook-route-days = { $days } ngày
+console-handbook-route-origin-city = tuyến của Thành phố
+console-handbook-route-origin-operator = tuyến mẫu của công ty lữ hành
+console-handbook-route-origin-langnghe = tuyến LangNghe gợi ý
+console-handbook-filter-villages = Lọc làng nghề
+console-handbook-filter-products = Lọc sản phẩm
+console-handbook-filter-apply = Lọc
+console-handbook-filter-clear = Bỏ lọc
+console-handbook-filter-help = Bộ lọc tìm trong mọi trang, không cần gõ dấu
+console-handbook-matching = { $count } trên { $all } hàng khớp với “{ $query }”
+console-handbook-rows = Đang xem hàng { $from }–{ $to } trên { $total }
+console-handbook-no-match = Không có hàng nào khớp với “{ $query }”.
+console-handbook-page = Trang { $page }/{ $pages }
+console-handbook-previous = ← Trang trước
+console-handbook-next = Trang sau →
+console-handbook-sections = Các phần của trang

@@ -4,11 +4,13 @@ import type { Lang, Messages } from '../i18n/messages.js';
 import type { RouteEntry, VillageEntry } from '../content/schema.js';
 import type { Knowledge, Product } from './knowledge.js';
 import type { Facet } from './lexicon.js';
+import { addressText, listLines, mentionsKm } from './wording.js';
 
 export interface Composer {
   village(village: VillageEntry, lang: Lang): string;
   facet(village: VillageEntry, facet: Facet, lang: Lang): string;
-  products(village: VillageEntry | undefined, products: Product[], lang: Lang, craftId?: string): string;
+  /** Products of a village, of a craft, or (neither) the OCOP-rated ones; `ocop`: only OCOP-rated were asked for. */
+  products(village: VillageEntry | undefined, products: Product[], lang: Lang, options?: { craftId?: string; ocop?: boolean; others?: Product[] }): string;
   villages(craftId: string, villages: VillageEntry[], lang: Lang): string;
   namesake(villages: VillageEntry[], lang: Lang): string;
   routes(routes: RouteEntry[], lang: Lang, through?: VillageEntry): string;
@@ -17,16 +19,18 @@ export interface Composer {
 
 const lines = (...parts: Array<string | undefined | false>) => parts.filter(Boolean).join('\n');
 
+/** How many entries of each list an answer's text shows; the rest are counted ("… and 10 more"). */
+const TEXT_LIMITS = { route: 6, village: 8, product: 10 } as const;
+
 export function createComposer(knowledge: Knowledge, messages: Messages): Composer {
   const t = messages.t.bind(messages);
 
   const address = (v: VillageEntry, lang: Lang) => {
-    const { commune, communeConfirmed, formerCommune, formerDistrict } = v.address;
-    const former = [formerCommune, formerDistrict].filter(Boolean).join(', ');
-    const text = [commune, former && `(${t(lang, 'village-formerly', { former })})`].filter(Boolean).join(' ');
+    const text = addressText(v.address, (id, args) => t(lang, id, args));
     if (!text) return undefined;
-    return t(lang, 'village-address', { address: commune && !communeConfirmed ? `${text} ${t(lang, 'village-unconfirmed-commune')}` : text });
+    return t(lang, 'village-address', { address: v.address.commune && !v.address.communeConfirmed ? `${text} ${t(lang, 'village-unconfirmed-commune')}` : text });
   };
+  const list = (entries: string[], kind: keyof typeof TEXT_LIMITS, lang: Lang) => listLines(entries, TEXT_LIMITS[kind], kind, (id, args) => t(lang, id, args));
   const place = (v: VillageEntry) => v.address.commune ?? [v.address.formerCommune, v.address.formerDistrict].filter(Boolean).join(', ');
   const recognitionLines = (v: VillageEntry, lang: Lang) =>
     v.recognition
@@ -42,10 +46,12 @@ export function createComposer(knowledge: Knowledge, messages: Messages): Compos
 
   return {
     village(v, lang) {
+      const km = v.visit.distanceKm;
       return lines(
         `${v.name[lang]}: ${v.summary[lang]}`,
         address(v, lang),
-        v.visit.distanceKm ? `(${t(lang, 'village-distance', { km: v.visit.distanceKm })})` : undefined,
+        // The summary often gives the distance itself: say it once.
+        km && !mentionsKm(v.summary[lang], km) ? `(${t(lang, 'village-distance', { km })})` : undefined,
         ...recognitionLines(v, lang).slice(0, 3),
       );
     },
@@ -53,29 +59,41 @@ export function createComposer(knowledge: Knowledge, messages: Messages): Compos
     facet(v, facet, lang) {
       const heading = t(lang, `village-heading-${facet}`, { village: v.name[lang] });
       if (facet === 'recognition') {
-        const list = recognitionLines(v, lang);
-        return list.length ? lines(`${heading}:`, ...list) : missing(v, facet, lang);
+        const titles = recognitionLines(v, lang);
+        return titles.length ? lines(`${heading}:`, ...titles) : missing(v, facet, lang);
       }
       const text = facet === 'history' ? v.history?.[lang] : v.visit[facet]?.[lang];
       if (!text) return missing(v, facet, lang);
       return lines(`${heading}:`, text, facet === 'gettingThere' ? address(v, lang) : undefined);
     },
 
-    products(v, products, lang, craftId) {
+    products(v, products, lang, { craftId, ocop = false, others = [] } = {}) {
+      const craft = craftId ? (knowledge.crafts.get(craftId)?.name[lang] ?? craftId) : undefined;
       const heading = v
-        ? t(lang, 'village-heading-products', { village: v.name[lang] }) + ':'
-        : craftId
-          ? t(lang, 'products-for-craft', { craft: knowledge.crafts.get(craftId)?.name[lang] ?? craftId })
+        ? t(lang, ocop ? 'village-heading-ocop-products' : 'village-heading-products', { village: v.name[lang] }) + ':'
+        : craft
+          ? t(lang, ocop ? 'products-ocop-for-craft' : 'products-for-craft', { craft })
           : t(lang, 'products-ocop-heading');
-      if (products.length === 0) return v ? t(lang, 'village-no-products', { village: v.name[lang] }) : heading;
-      return lines(heading, ...products.slice(0, 10).map((p) => productLine(p, lang, Boolean(v))), v?.visit.shopping?.[lang]);
+      const shopping = v?.visit.shopping?.[lang];
+      if (products.length === 0) {
+        // No OCOP-rated product: say so, then what the handbook does list.
+        const none = v
+          ? t(lang, ocop ? 'village-no-ocop-products' : 'village-no-products', { village: v.name[lang] })
+          : craft && ocop
+            ? t(lang, 'products-no-ocop-for-craft', { craft })
+            : heading;
+        if (!others.length) return none;
+        const otherHeading = v ? t(lang, 'village-heading-products', { village: v.name[lang] }) + ':' : t(lang, 'products-for-craft', { craft: craft ?? '' });
+        return lines(none, otherHeading, ...list(others.map((p) => productLine(p, lang, Boolean(v))), 'product', lang), shopping);
+      }
+      return lines(heading, ...list(products.map((p) => productLine(p, lang, Boolean(v))), 'product', lang), shopping);
     },
 
     villages(craftId, villages, lang) {
       const craft = knowledge.crafts.get(craftId);
       return lines(
         t(lang, 'villages-for-craft', { craft: craft?.name[lang].toLowerCase() ?? craftId }),
-        ...villages.slice(0, 8).map((v) => t(lang, 'villages-item', { village: v.name[lang], place: place(v) || '—' })),
+        ...list(villages.map((v) => t(lang, 'villages-item', { village: v.name[lang], place: place(v) || '—' })), 'village', lang),
       );
     },
 
@@ -90,22 +108,27 @@ export function createComposer(knowledge: Knowledge, messages: Messages): Compos
       const heading = through ? t(lang, 'routes-through', { village: through.name[lang] }) : t(lang, 'routes-heading');
       return lines(
         heading,
-        ...routes.slice(0, 6).map((r) =>
-          t(lang, 'routes-item', {
-            route: r.name[lang],
-            days: r.days,
-            stops: r.stops.map((s) => (s.village ? knowledge.villages.get(s.village) : knowledge.places.get(s.place!))?.name[lang] ?? '').join(' → '),
-          }),
+        ...list(
+          routes.map((r) =>
+            t(lang, 'routes-item', {
+              route: r.name[lang],
+              days: r.days,
+              stops: r.stops.map((s) => (s.village ? knowledge.villages.get(s.village) : knowledge.places.get(s.place!))?.name[lang] ?? '').join(' → '),
+            }),
+          ),
+          'route',
+          lang,
         ),
       );
     },
 
-    nearby(list, lang, from) {
-      if (list.length === 0) return t(lang, 'nearby-none');
+    nearby(nearest, lang, from) {
+      if (nearest.length === 0) return t(lang, 'nearby-none');
       const heading = from ? t(lang, 'nearby-heading-village', { village: from.name[lang] }) : t(lang, 'nearby-heading');
       return lines(
         heading,
-        ...list.map(({ village, km }) =>
+        // The nearest few, all of them shown: nothing left uncounted.
+        ...nearest.map(({ village, km }) =>
           t(lang, 'nearby-item', { village: village.name[lang], km: km.toFixed(1), approximate: village.location?.precision === 'village' ? 'no' : 'yes' }),
         ),
       );

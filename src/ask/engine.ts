@@ -45,6 +45,9 @@ export interface Answer {
 }
 
 const NEARBY_COUNT = 5;
+// How many entries an answer's items hold; its text says how many it leaves out (compose.ts).
+const PRODUCT_ITEMS = 10;
+const VILLAGE_ITEMS = 10;
 
 export class AskEngine {
   private composer: Composer;
@@ -120,11 +123,15 @@ export class AskEngine {
     if (unplaced && !u.route) return reply('unknown', this.messages.t(lang, 'ask-unknown'));
 
     if (u.products && (village || u.crafts.length)) {
-      const products = village ? this.productsOf(village.id) : this.productsOfCraft(u.crafts[0]!);
+      const craftId = village ? undefined : u.crafts[0];
+      const all = village ? this.productsOf(village.id) : this.productsOfCraft(craftId!);
+      // "OCOP products of Bát Tràng": only the rated ones; if it has none, say so and list what it has.
+      const products = u.ocop ? all.filter(isOcopRated) : all;
+      const shown = products.length ? products : all;
       return reply(
         'product',
-        this.composer.products(village, products, lang, village ? undefined : u.crafts[0]),
-        products.slice(0, 10).map((p) => ({ type: 'product', id: p.id, name: p.name[lang] })),
+        this.composer.products(village, products, lang, { craftId, ocop: u.ocop, others: products.length ? [] : all }),
+        shown.slice(0, PRODUCT_ITEMS).map((p) => ({ type: 'product', id: p.id, name: p.name[lang] })),
       );
     }
 
@@ -141,12 +148,12 @@ export class AskEngine {
     if (u.crafts.length) {
       const craft = u.crafts[0]!;
       const villages = this.villagesFor(craft, u.craftPhrase);
-      return reply('villages', this.composer.villages(craft, villages, lang), villages.slice(0, 10).map((v) => this.villageItem(v, lang)));
+      return reply('villages', this.composer.villages(craft, villages, lang), villages.slice(0, VILLAGE_ITEMS).map((v) => this.villageItem(v, lang)));
     }
 
-    if (u.products && /\bocop\b/.test(u.folded)) {
-      const products = [...k.productsByVillage.values()].flat().filter((p) => p.ocop?.stars && p.ocop.confirmed).sort((a, b) => (b.ocop!.stars ?? 0) - (a.ocop!.stars ?? 0));
-      return reply('product', this.composer.products(undefined, products, lang), products.slice(0, 10).map((p) => ({ type: 'product', id: p.id, name: p.name[lang] })));
+    if (u.products && u.ocop) {
+      const products = [...k.productsByVillage.values()].flat().filter(isOcopRated).sort(byOcop);
+      return reply('product', this.composer.products(undefined, products, lang, { ocop: true }), products.slice(0, PRODUCT_ITEMS).map((p) => ({ type: 'product', id: p.id, name: p.name[lang] })));
     }
 
     if (u.facet && !remembered && u.rest.length <= 2) return reply('unknown', this.messages.t(lang, 'ask-which-village'));
@@ -195,6 +202,8 @@ export class AskEngine {
   }
 }
 
+/** Certified OCOP, as the handbook confirms it (with or without a known star rating). */
+const isOcopRated = (p: Product) => Boolean(p.ocop?.confirmed);
 const byOcop = (a: Product, b: Product) => (b.ocop?.stars ?? 0) - (a.ocop?.stars ?? 0) || a.id.localeCompare(b.id);
 const round = (km: number) => Math.round(km * 10) / 10;
 

@@ -4,7 +4,7 @@
 import MiniSearch from 'minisearch';
 import type { Handbook } from '../content/load.js';
 import type { CraftEntry, ElsewhereEntry, GuideEntry, PlaceEntry, ProductEntry, RouteEntry, VillageEntry } from '../content/schema.js';
-import { ambiguousUnaccented } from './lexicon.js';
+import { ambiguousUnaccented, stopwords } from './lexicon.js';
 import { fold, plain, tokens } from './normalize.js';
 import { distanceKm } from './geo.js';
 
@@ -27,7 +27,7 @@ export class Knowledge {
   readonly elsewhere = new Map<string, ElsewhereEntry>();
   readonly guides = new Map<string, GuideEntry>();
   /** every way a rules question is asked, to find its guide */
-  readonly guideIndex: MiniSearch<{ id: string; guide: string; text: string; size: number }>;
+  readonly guideIndex: MiniSearch<{ id: string; guide: string; text: string; size: number; core: string[] }>;
   readonly routes: RouteEntry[];
   readonly productsByVillage = new Map<string, Product[]>();
   readonly productsByCraft = new Map<string, Product[]>();
@@ -40,6 +40,8 @@ export class Knowledge {
   readonly plainWords = new Map<string, EntityRef[]>();
   /** the common words left out above ("huong", "cuu"), read as names only in context */
   readonly ambiguousWords = new Map<string, EntityRef[]>();
+  /** a village name of two or three words typed as one word, folded ("battrang") → the name ("bat trang") */
+  readonly joinedNames = new Map<string, string>();
   /** every word of a village's names, for spotting typos */
   readonly villageNameWords = new Set<string>();
   readonly longestPhrase: number;
@@ -57,10 +59,15 @@ export class Knowledge {
     for (const p of handbook.places) this.places.set(p.id, p);
     for (const e of handbook.elsewhere) this.elsewhere.set(e.id, e);
     for (const g of handbook.guides ?? []) this.guides.set(g.id, g);
-    this.guideIndex = new MiniSearch({ fields: ['text'], storeFields: ['guide', 'size'] });
+    this.guideIndex = new MiniSearch({ fields: ['text'], storeFields: ['guide', 'size', 'core'] });
     this.guideIndex.addAll(
       [...this.guides.values()].flatMap((g) =>
-        g.questions.map((q, i) => ({ id: `${g.id}#${i}`, guide: g.id, text: fold(q), size: new Set(tokens(fold(q))).size })),
+        g.questions.map((q, i) => {
+          const words = new Set(tokens(fold(q)));
+          // Its own words, without those every question here shares ("làng nghề", "Hà Nội", "craft village").
+          const core = [...words].filter((w) => !stopwords.has(w) && !VILLAGE_WORDS.has(w));
+          return { id: `${g.id}#${i}`, guide: g.id, text: fold(q), size: words.size, core };
+        }),
       ),
     );
     this.routes = handbook.routes;
@@ -105,6 +112,14 @@ export class Knowledge {
         addName({ type: 'village', id: v.id }, v.name.vi.replace(/\(.*\)/, ' '));
       }
     }
+    // Each village name of two or three words may be typed as one word ("battrang", "vanphuc", "KieuKy"):
+    // the question is read with the name's own words put back (understand.ts).
+    for (const key of keys) {
+      const words = tokens(key.text);
+      const word = words.join('');
+      if (key.ref.type !== 'village' || words.length > 3 || words.some((w) => VILLAGE_WORDS.has(w)) || word.length < 5) continue;
+      if (!this.joinedNames.has(word)) this.joinedNames.set(word, key.text);
+    }
     for (const c of handbook.crafts) for (const name of [c.name.vi, c.name.en, ...c.aliases]) addName({ type: 'craft', id: c.id }, name);
     for (const e of handbook.elsewhere) for (const name of [e.name.vi, e.name.en, ...e.aliases]) addName({ type: 'elsewhere', id: e.id }, name);
     this.longestPhrase = Math.max(...[...this.phrases.keys()].map((p) => tokens(p).length), 1);
@@ -139,6 +154,25 @@ export class Knowledge {
       if (this.corrections.size >= 20_000) this.corrections.clear();
       found = propose(this, word);
       this.corrections.set(word, found);
+    }
+    return found;
+  }
+
+  private readonly joinedCorrections = new Map<string, string[]>();
+
+  /**
+   * Village names typed as one word with one mistake ("Batrang" for "battrang"): the one-word forms one
+   * edit away (a swap of two letters counting as one), same first letter, for words of six letters or more.
+   */
+  joinedNameTypos(word: string, distance: (a: string, b: string) => number): string[] {
+    let found = this.joinedCorrections.get(word);
+    if (!found) {
+      if (this.joinedCorrections.size >= 20_000) this.joinedCorrections.clear();
+      found =
+        word.length < 6 || this.joinedNames.has(word)
+          ? []
+          : [...this.joinedNames.keys()].filter((name) => name[0] === word[0] && Math.abs(name.length - word.length) <= 1 && distance(name, word) === 1);
+      this.joinedCorrections.set(word, found);
     }
     return found;
   }

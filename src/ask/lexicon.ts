@@ -24,8 +24,10 @@ export const lexicon = {
   } satisfies Record<Facet, string[]>,
   products: list('product|products|san pham|ocop|dac san|hang hoa'),
   route: list(
-    'tour|tours|route|routes|itinerary|day trip|trip|tuyen|lich trinh|hanh trinh|tuyen du lich|tuyen tham quan|1 ngay|mot ngay|one day|1 day|' +
-      'con duong di san|heritage road|heritage route|di qua',
+    'tour|tours|route|routes|itinerary|itineraries|day trip|trip|trips|excursion|excursions|half day|tuyen|lich trinh|hanh trinh|tuyen du lich|tuyen tham quan|1 ngay|mot ngay|one day|1 day|' +
+      'con duong di san|heritage road|heritage route|di qua|' +
+      // As typed without diacritics too: lộ trình, chuyến đi, cung đường, du lịch làng nghề, nửa ngày, 2 ngày.
+      'lo trinh|chuyen di|cung duong|du lich lang nghe|nua ngay|2 ngay|hai ngay',
   ),
   nearby: list('near|nearby|near me|near here|close to|closest|nearest|around here|gan|gan day|gan do|gan nhat|lan can|xung quanh|quanh day|gan toi'),
   reference: list('there|it|that village|this village|the village|o do|do|lang do|lang nay|cho do|noi do|o day|day'),
@@ -49,7 +51,9 @@ export const craftContextAfter = new Set(['village', 'villages']);
 export const elsewherePlaces = list(
   'bac ninh|hung yen|ha nam|nam dinh|thai binh|hai duong|hai phong|vinh phuc|phu tho|hoa binh|ninh binh|thanh hoa|nghe an|' +
     'quang ninh|ha long|sapa|sa pa|lao cai|ha giang|hue|da nang|hoi an|nha trang|da lat|ho chi minh|sai gon|saigon|can tho|phu quoc|' +
-    'bangkok|tokyo|seoul|paris|beijing|china|thailand|japan|korea',
+    'bangkok|tokyo|seoul|paris|beijing|china|thailand|japan|korea|' +
+    // Other countries as Vietnamese writes them ("tour Nhật Bản", "lich trinh di Trung Quoc").
+    'nhat ban|han quoc|trung quoc|thai lan|campuchia|singapore|malaysia|dai loan|hong kong|chau au|nuoc ngoai',
 );
 
 // Words that carry no meaning for matching names.
@@ -60,5 +64,7 @@ export const stopwords = new Set(
     // Filler words of a question, in both languages.
     'being made make makes want would like go going some any it its this that these those be been was were will should ' +
     'could there here very much many more most also just only really worth cho minh vay nhe a oi nha thi ma roi hay ' +
-    'nen biet xin vui long giup toi em anh chi ban').split(' '),
+    'nen biet xin vui long giup toi em anh chi ban ' +
+    // Asking for suggestions: thăm, gợi ý; suggest, recommend, explore.
+    'tham goi y suggest recommend explore').split(' '),
 );

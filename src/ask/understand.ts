@@ -26,6 +26,8 @@ export interface Understanding {
   route: boolean;
   nearby: boolean;
   products: boolean;
+  /** Asks for OCOP-rated products only. */
+  ocop: boolean;
   which: boolean;
   reference: boolean;
   artisan: boolean;
@@ -65,15 +67,44 @@ const GENERIC = new Set([...stopwords, 'village', 'villages', 'lang', 'craft']);
 const hasPhrase = (folded: string, phrases: string[]) => phrases.some((phrase) => ` ${folded} `.includes(` ${phrase} `));
 const weightOf = (words: string[]) => words.filter((w) => !GENERIC.has(w)).length;
 
-export function understand(knowledge: Knowledge, text: string): Understanding {
-  const folded = fold(text);
-  const words = tokens(folded);
-  const written = tokens(plain(text));
+/** "KieuKy", "VạnPhúc" → "Kieu Ky", "Vạn Phúc": a lower-case letter followed by a capital starts a word. */
+export const splitCamelCase = (text: string) => text.normalize('NFC').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+
+/**
+ * Puts back the words of village names typed as one ("battrang o dau" → "bat trang o dau"), in the folded
+ * words and, when they align, in the words as written ("vạnphúc" → "vạn phúc").
+ */
+function splitJoinedNames(knowledge: Knowledge, folded: string[], written: string[]): { words: string[]; written: string[] } {
+  if (!folded.some((word) => knowledge.joinedNames.has(word))) return { words: folded, written };
+  const aligned = written.length === folded.length;
+  const words: string[] = [];
+  const spelt: string[] = [];
+  folded.forEach((word, i) => {
+    const name = knowledge.joinedNames.get(word);
+    const asWritten = aligned ? written[i]! : word;
+    if (!name || asWritten.length !== word.length) {
+      words.push(word);
+      spelt.push(asWritten);
+      return;
+    }
+    let at = 0;
+    for (const part of tokens(name)) {
+      words.push(part);
+      spelt.push(asWritten.slice(at, (at += part.length)));
+    }
+  });
+  return { words, written: aligned ? spelt : written };
+}
+
+export function understand(knowledge: Knowledge, asked: string): Understanding {
+  const text = splitCamelCase(asked);
+  const { words, written } = splitJoinedNames(knowledge, tokens(fold(text)), tokens(plain(text)));
+  const folded = words.join(' ');
   // The two spellings split alike unless an unusual letter folds to nothing.
   const asWritten = (i: number) => (written.length === words.length ? written[i]! : words[i]!);
 
   const cue = markCues(words);
-  const candidates = [...exactNames(knowledge, words, asWritten), ...namesWithTypo(knowledge, words, asWritten, cue)];
+  const candidates = [...exactNames(knowledge, words, asWritten), ...namesWithTypo(knowledge, words, asWritten, cue), ...joinedNamesWithTypo(knowledge, words, cue)];
   // The reading that accounts for the most meaningful words wins; exact before typo, longer before shorter.
   candidates.sort((a, b) => b.weight - a.weight || Number(b.exact) - Number(a.exact) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const used = new Array<boolean>(words.length).fill(false);
@@ -105,6 +136,7 @@ export function understand(knowledge: Knowledge, text: string): Understanding {
     route: hasPhrase(folded, lexicon.route),
     nearby: hasPhrase(folded, lexicon.nearby),
     products: hasPhrase(folded, lexicon.products),
+    ocop: hasPhrase(folded, ['ocop']),
     which: hasPhrase(folded, lexicon.which),
     reference: hasPhrase(folded, lexicon.reference),
     artisan: hasPhrase(folded, lexicon.artisan),
@@ -115,13 +147,18 @@ export function understand(knowledge: Knowledge, text: string): Understanding {
 /** Asks for the asker's own application ("hồ sơ của tôi", "my recognition status"). */
 export const asksForOwnStatus = (text: string) => hasPhrase(fold(text), lexicon.artisan);
 
-/** The guide one of whose questions this one mostly repeats (most of its words, at least three). */
+/**
+ * The guide one of whose questions this one mostly repeats: most of its words, at least three, and most of
+ * its own words too ("craft village … Hanoi" shares only the words every question here has).
+ */
 function findGuide(knowledge: Knowledge, folded: string): string | undefined {
   if (knowledge.guides.size === 0) return undefined;
   const [best] = knowledge.guideIndex.search(folded, { combineWith: 'OR' });
   if (!best) return undefined;
-  const matched = new Set(best.terms).size;
-  return matched >= 3 && matched / (best.size as number) >= 0.6 ? (best.guide as string) : undefined;
+  const terms = new Set(best.terms);
+  const core = best.core as string[];
+  const ownShare = core.length ? core.filter((w) => terms.has(w)).length / core.length : 1;
+  return terms.size >= 3 && terms.size / (best.size as number) >= 0.6 && ownShare >= 0.6 ? (best.guide as string) : undefined;
 }
 
 function exactNames(knowledge: Knowledge, words: string[], asWritten: (i: number) => string): Candidate[] {
@@ -196,6 +233,20 @@ function namesWithTypo(knowledge: Knowledge, words: string[], asWritten: (i: num
           candidates.push({ start, end: start + n, refs, weight: Math.max(1, weightOf(window)), exact: false });
         }
       }
+    }
+  });
+  return candidates;
+}
+
+/** A village name typed as one word with one mistake ("Batrang", "vanphc"): read as the name. */
+function joinedNamesWithTypo(knowledge: Knowledge, words: string[], cue: boolean[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  words.forEach((word, i) => {
+    if (cue[i] || stopwords.has(word) || knowledge.villageNameWords.has(word) || knowledge.plainWords.has(word) || knowledge.accentedWords.has(word)) return;
+    for (const fix of knowledge.joinedNameTypos(word, osaDistance)) {
+      const name = knowledge.joinedNames.get(fix)!;
+      const refs = knowledge.phrases.get(name)?.filter((r) => r.type === 'village');
+      if (refs?.length) candidates.push({ start: i, end: i + 1, refs, weight: Math.max(1, weightOf(tokens(name))), exact: false });
     }
   });
   return candidates;

@@ -9,6 +9,7 @@ import { decodeAction, encodeAction, type Action } from './actions.js';
 import type { ArtisanDesk, ChatIdentity, LinkResult } from '../services/artisans/linking.js';
 import { asksForOwnStatus } from '../ask/understand.js';
 import { fold } from '../ask/normalize.js';
+import { addressText } from '../ask/wording.js';
 import { splitText } from './fit-text.js';
 import type { Button, ChatState, Incoming, Outcome, Reply } from './types.js';
 
@@ -94,10 +95,7 @@ export function createDialogue(deps: DialogueDeps) {
     };
 
     const villagePlace = (v: VillageEntry) => v.address.commune ?? [v.address.formerCommune, v.address.formerDistrict].filter(Boolean).join(', ');
-    const villageAddress = (v: VillageEntry) => {
-      const former = [v.address.formerCommune, v.address.formerDistrict].filter(Boolean).join(', ');
-      return [v.address.commune, former && `(${t('village-formerly', { former })})`].filter(Boolean).join(' ');
-    };
+    const villageAddress = (v: VillageEntry) => addressText(v.address, t) ?? '';
     const craftNames = (v: VillageEntry) => v.crafts.map((c) => k.crafts.get(c)?.name[lang] ?? c).join(', ');
 
     function villageCardText(v: VillageEntry): string {
