@@ -1,11 +1,23 @@
 // pino, with every configured secret scrubbed from every line, whatever field or message carries it.
+// Lines are JSON, or readable ones from pino-pretty: it formats the lines pino has already scrubbed.
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pinoPretty from 'pino-pretty';
 
 export type { Logger };
 
+/** json: one JSON object a line; pretty: readable lines; auto: pretty when the output is a terminal. */
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
 const REDACTED = '[redacted]';
 
-export function createLogger(options: { level: string; secrets: string[]; destination?: DestinationStream }): Logger {
+export function createLogger(options: {
+  level: string;
+  secrets: string[];
+  /** Where lines go; standard output when absent. */
+  destination?: DestinationStream;
+  /** JSON when absent. 'auto' asks whether the destination (standard output when absent) is a terminal. */
+  format?: LogFormat;
+}): Logger {
   const scrub = makeScrubber(options.secrets);
   return pino({
     level: options.level,
@@ -20,7 +32,28 @@ export function createLogger(options: { level: string; secrets: string[]; destin
       },
     },
     serializers: { err: (err: Error) => scrub(errorFields(err)) },
-  }, options.destination);
+  }, isPretty(options.format ?? 'json', options.destination) ? prettyStream(options.destination) : options.destination);
+}
+
+function isTerminal(stream: unknown): boolean {
+  return (stream as { isTTY?: boolean } | undefined)?.isTTY === true;
+}
+
+function isPretty(format: LogFormat, destination: DestinationStream | undefined): boolean {
+  if (format === 'auto') return isTerminal(destination ?? process.stdout);
+  return format === 'pretty';
+}
+
+// Takes pino's finished JSON lines, scrubbed like any other, and writes them readable: it sees no raw value.
+function prettyStream(destination: DestinationStream | undefined): DestinationStream {
+  return pinoPretty({
+    destination: destination ?? 1,
+    sync: true, // standard output as pino writes it: nothing held back when the process exits
+    // Colours only on a terminal (pino-pretty's own check for standard output).
+    colorize: destination ? isTerminal(destination) : pinoPretty.isColorSupported,
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'hostname',
+  });
 }
 
 // What a log needs of an error. Not all its fields: grammY's errors carry the whole update context.
