@@ -1,16 +1,48 @@
-// One error type for the use cases; the HTTP edge maps its status, the chat edge its message.
+// One error type for the use cases, with a code from one union: the HTTP edge chooses the status from the
+// code (src/http/error-status.ts), the chat edges their words; use cases never pick either.
+export type ErrorCode =
+  // the input is malformed
+  | 'bad_request'
+  | 'bad_upload'
+  | 'bad_csv'
+  | 'bad_range'
+  | 'bad_target'
+  | 'bad_time'
+  | 'bad_phone'
+  | 'in_the_past'
+  | 'weak_password'
+  | 'unknown_village'
+  | 'unknown_stage'
+  // the body is of a kind the endpoint does not take
+  | 'not_multipart'
+  | 'not_csv'
+  | 'too_large'
+  // the input is well-formed but cannot be used
+  | 'not_a_video'
+  | 'too_big_for_telegram'
+  | 'not_found'
+  // the state does not allow it
+  | 'exists'
+  | 'changed'
+  | 'published'
+  | 'not_waiting'
+  | 'not_retryable'
+  | 'not_resendable'
+  | 'clip_unusable'
+  | 'no_free_slot'
+  | 'target_not_configured';
+
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly status = 400,
   ) {
     super(message);
     this.name = 'AppError';
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', `${what} not found`, 404);
+export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
 
 // Errors that mean PostgreSQL or Redis is not answering (down, restarting, out of connections), anywhere
 // in an error's chain of causes: the request gets 503, not 500, and the process carries on.

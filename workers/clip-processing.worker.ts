@@ -1,7 +1,7 @@
 // Thin entry: parse the job contract → processClip → map errors to the retry policy: a bad file fails at
 // once (UnrecoverableError) with its reason; anything else retries with backoff, then fails the clip.
 import { UnrecoverableError, Worker, type ConnectionOptions } from 'bullmq';
-import { jobContracts, type JobOf } from '../src/jobs/queues.js';
+import { parseJob, type JobOf } from '../src/jobs/queues.js';
 import { ClipProcessingError, ClipRejectedError, markClipFailed, processClip, type ProcessDeps } from '../src/services/clips/process-clip.js';
 import type { Messages } from '../src/i18n/messages.js';
 import { failureDetail } from '../src/media/ffmpeg-failure.js';
@@ -13,7 +13,7 @@ export function createClipProcessingWorker(
   const worker = new Worker<JobOf<'clip-processing'>>(
     'clip-processing',
     async (job) => {
-      const { clipId } = jobContracts['clip-processing'].parse(job.data);
+      const { clipId } = parseJob('clip-processing', job.data);
       let reported = -1;
       try {
         await processClip(deps, clipId, async (percent) => {

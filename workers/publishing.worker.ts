@@ -2,7 +2,7 @@
 // moved later) goes back to sleep until the new time; API failures retry with backoff, then fail the
 // publication with its reason.
 import { DelayedError, Worker, type ConnectionOptions } from 'bullmq';
-import { jobContracts, type JobOf } from '../src/jobs/queues.js';
+import { parseJob, type JobOf } from '../src/jobs/queues.js';
 import { markPublicationFailed, publishPublication, type PublishingDeps } from '../src/services/publishing/publish-publication.js';
 
 export function createPublishingWorker(
@@ -12,7 +12,7 @@ export function createPublishingWorker(
   const worker = new Worker<JobOf<'publishing'>>(
     'publishing',
     async (job, token) => {
-      const { publicationId } = jobContracts.publishing.parse(job.data);
+      const { publicationId } = parseJob('publishing', job.data);
       const outcome = await publishPublication(deps, publicationId);
       if (outcome === 'not_due') {
         const { publishAt } = await deps.prisma.publication.findUniqueOrThrow({ where: { id: publicationId }, select: { publishAt: true } });

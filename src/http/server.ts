@@ -1,4 +1,5 @@
 // createServer(deps): the HTTP API, the chat webhooks and health, with one error mapping at the edge.
+import { httpStatusOf } from './error-status.js';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { ZodError } from 'zod';
@@ -30,7 +31,7 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.setErrorHandler((error, request, reply) => {
-    if (error instanceof AppError) return reply.code(error.status).send({ error: error.code, message: error.message });
+    if (error instanceof AppError) return reply.code(httpStatusOf[error.code]).send({ error: error.code, message: error.message });
     if ((error as { code?: string }).code?.startsWith('FST_CSRF_')) {
       return reply.code(403).send({ error: 'csrf', message: 'A request made with the console session needs its CSRF token (X-CSRF-Token): reload the console and try again.' });
     }

@@ -1,6 +1,6 @@
 // Job contracts shared by producers and workers: one typed union, ids as payloads, deterministic job ids
 // so that a duplicate enqueue is dropped by BullMQ itself.
-import { Queue, type ConnectionOptions } from 'bullmq';
+import { Queue, UnrecoverableError, type ConnectionOptions } from 'bullmq';
 import { z } from 'zod';
 
 export const jobContracts = {
@@ -11,6 +11,13 @@ export const jobContracts = {
 
 export type QueueName = keyof typeof jobContracts;
 export type JobOf<N extends QueueName> = z.infer<(typeof jobContracts)[N]>;
+
+/** A job's payload checked against its contract; one that does not fit fails at once, without retries. */
+export function parseJob<N extends QueueName>(name: N, data: unknown): JobOf<N> {
+  const parsed = jobContracts[name].safeParse(data);
+  if (!parsed.success) throw new UnrecoverableError(`${name} job does not fit its contract: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data as JobOf<N>;
+}
 
 export const jobIdFor = {
   'clip-processing': (data: JobOf<'clip-processing'>) => `clip-${data.clipId}`,
@@ -66,12 +73,4 @@ export async function requeuePendingNotifications(queues: Queues, eventIds: stri
     if (job && (await job.isFailed())) await job.retry();
     else if (!job) await enqueueNotifications(queues, eventId);
   }
-}
-
-export async function enqueuePublication(queues: Queues, publicationId: string, publishAt: Date): Promise<void> {
-  const data = { publicationId };
-  await queues.publishing.add('publish', data, {
-    jobId: jobIdFor.publishing(data),
-    delay: Math.max(0, publishAt.getTime() - Date.now()),
-  });
 }

@@ -61,7 +61,7 @@ export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
   app.addHook('preHandler', requireStaff(deps.prisma));
 
   app.post('/api/clips', async (request, reply) => {
-    if (!request.isMultipart()) throw new AppError('bad_upload', 'Send multipart/form-data with the video in field "file".', 415);
+    if (!request.isMultipart()) throw new AppError('not_multipart', 'Send multipart/form-data with the video in field "file".');
     await mkdir(uploadsDir(deps.config.MEDIA_DIR), { recursive: true });
     const tempPath = join(uploadsDir(deps.config.MEDIA_DIR), `${randomUUID()}.part`);
     const fields: Record<string, string> = {};
@@ -72,7 +72,7 @@ export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
           fields[part.fieldname] = String(part.value);
         } else if (part.fieldname !== 'file' || upload) {
           part.file.resume();
-          throw new AppError('bad_upload', 'Send exactly one file, in field "file".', 400);
+          throw new AppError('bad_upload', 'Send exactly one file, in field "file".');
         } else {
           let bytes = 0;
           const hash = createHash('sha256');
@@ -86,15 +86,15 @@ export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
           });
           await pipeline(part.file, tap, createWriteStream(tempPath));
           if (part.file.truncated) {
-            throw new AppError('too_large', `The file is larger than the limit of ${deps.config.MAX_UPLOAD_BYTES} bytes.`, 413);
+            throw new AppError('too_large', `The file is larger than the limit of ${deps.config.MAX_UPLOAD_BYTES} bytes.`);
           }
-          if (bytes === 0) throw new AppError('bad_upload', 'The file is empty.', 400);
+          if (bytes === 0) throw new AppError('bad_upload', 'The file is empty.');
           upload = { name: part.filename || 'upload', bytes, sha256: hash.digest('hex') };
         }
       }
-      if (!upload) throw new AppError('bad_upload', 'No file: send the video in field "file".', 400);
+      if (!upload) throw new AppError('bad_upload', 'No file: send the video in field "file".');
       const meta = clipMetadata.safeParse(fields);
-      if (!meta.success) throw new AppError('bad_upload', firstProblem(meta.error), 400);
+      if (!meta.success) throw new AppError('bad_upload', firstProblem(meta.error));
       const created = await createClip(clipDeps, { tempPath, originalName: upload.name, bytes: upload.bytes, sha256: upload.sha256, staffId: request.staff!.id, ...meta.data });
       if (created.duplicateOf) {
         return reply.code(409).send({ error: 'duplicate', message: `This file was uploaded before, as "${created.duplicateOf.title}".`, clipId: created.duplicateOf.id });
@@ -112,7 +112,7 @@ export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
   app.patch('/api/clips/:id', async (request) => {
     const { id } = clipParams.parse(request.params);
     const changes = clipChanges.safeParse(request.body ?? {});
-    if (!changes.success) throw new AppError('bad_request', firstProblem(changes.error), 400);
+    if (!changes.success) throw new AppError('bad_request', firstProblem(changes.error));
     await updateClip({ prisma: deps.prisma, announce }, id, changes.data);
     return getClip(viewDeps, id);
   });

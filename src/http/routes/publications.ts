@@ -79,7 +79,7 @@ export const publicationRoutes = (deps: AppDeps): FastifyPluginAsync => async (a
     if (query.from || query.to) {
       const from = query.from ? parseHanoiTime(query.from) ?? parseHanoiTime(`${query.from} 00:00`) : undefined;
       const to = query.to ? parseHanoiTime(query.to) ?? parseHanoiTime(`${query.to} 00:00`) : undefined;
-      if (!from || !to) throw new AppError('bad_range', 'from and to are both needed: dates (YYYY-MM-DD) or times', 400);
+      if (!from || !to) throw new AppError('bad_range', 'from and to are both needed: dates (YYYY-MM-DD) or times');
       range = { from, to };
     } else {
       range = hanoiRange(query.week ?? query.day ?? hanoiDay(new Date()), query.week ? 'week' : 'day')!;
@@ -109,7 +109,7 @@ export const publicationRoutes = (deps: AppDeps): FastifyPluginAsync => async (a
 
   // CSV in the body (Content-Type: text/csv): clip,target,time — all lines or none.
   app.post('/api/publications/bulk', async (request, reply) => {
-    if (typeof request.body !== 'string') throw new AppError('bad_csv', 'Send the CSV as the body, with Content-Type: text/csv.', 415);
+    if (typeof request.body !== 'string') throw new AppError('not_csv', 'Send the CSV as the body, with Content-Type: text/csv.');
     try {
       const created = await bulkSchedule(schedule, request.body);
       return reply.code(201).send({ created: created.length, publications: await Promise.all(created.map((p) => view(p.id))) });
@@ -132,7 +132,7 @@ export const publicationRoutes = (deps: AppDeps): FastifyPluginAsync => async (a
   app.get('/api/targets/:target/next-slot', async (request) => {
     const { target } = targetParams.parse(request.params);
     const at = await nextFreeSlot(deps.prisma, target, await slotsOf(deps.prisma, target, schedule.defaultSlots), new Date());
-    if (!at) throw new AppError('no_free_slot', `No free ${target} slot in the next 60 days.`, 409);
+    if (!at) throw new AppError('no_free_slot', `No free ${target} slot in the next 60 days.`);
     return { target, publishAt: at.toISOString(), publishAtLocal: formatHanoi(at) };
   });
 };

@@ -1,6 +1,7 @@
 // Resumable uploads with the tus protocol (the tus project's own Node server and file store) at
 // /api/uploads, for the staff token. A finished upload becomes a clip; its metadata (title, description,
 // village, tags) travels in Upload-Metadata. The response names the clip in `X-Clip-Id`.
+import { httpStatusOf } from '../error-status.js';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyPluginAsync } from 'fastify';
 import { Server } from '@tus/server';
@@ -54,7 +55,7 @@ export const uploadRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) =
         const id = created.clip?.id ?? created.duplicateOf!.id;
         return { headers: { 'X-Clip-Id': id, ...(created.duplicateOf ? { 'X-Duplicate-Of': id } : {}) } };
       } catch (error) {
-        if (error instanceof AppError) throw { status_code: error.status, body: `${error.message}\n` };
+        if (error instanceof AppError) throw { status_code: httpStatusOf[error.code], body: `${error.message}\n` };
         throw error;
       } finally {
         // The file was moved into its clip (or refused): tus's copy and its record go.

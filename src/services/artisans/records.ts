@@ -28,9 +28,9 @@ async function audit(tx: Tx, actor: Actor, action: string, entity: string, entit
 
 export async function createApplicant(prisma: PrismaClient, actor: Actor, input: { name: string; phone: string; village?: string; kind?: 'person' | 'organisation' }) {
   const phone = normalizePhone(input.phone);
-  if (!phone) throw new AppError('bad_phone', 'phone: not a Vietnamese phone number (e.g. 0912 345 678 or +84 912 345 678)', 400);
+  if (!phone) throw new AppError('bad_phone', 'phone: not a Vietnamese phone number (e.g. 0912 345 678 or +84 912 345 678)');
   if (input.village && !(await prisma.village.findUnique({ where: { id: input.village }, select: { id: true } }))) {
-    throw new AppError('unknown_village', `village: no village "${input.village}" in the handbook`, 400);
+    throw new AppError('unknown_village', `village: no village "${input.village}" in the handbook`);
   }
   return prisma.$transaction(async (tx) => {
     const applicant = await tx.applicant.create({ data: { name: input.name, kind: input.kind ?? 'person', villageId: input.village ?? null, phones: [phone] } });
@@ -59,7 +59,7 @@ export async function createApplication(
 ) {
   if (!(await prisma.applicant.findUnique({ where: { id: input.applicantId }, select: { id: true } }))) throw notFound('applicant');
   const stage = input.stage ?? stages.first(input.kind);
-  if (!stages.has(input.kind, stage)) throw new AppError('unknown_stage', `stage: "${stage}" is not a stage of ${input.kind} (content/stages.yaml)`, 400);
+  if (!stages.has(input.kind, stage)) throw new AppError('unknown_stage', `stage: "${stage}" is not a stage of ${input.kind} (content/stages.yaml)`);
   return prisma.$transaction(async (tx) => {
     const application = await tx.application.create({
       data: {
@@ -91,7 +91,7 @@ export async function changeStage(
   const application = await prisma.application.findUnique({ where: { id: applicationId } });
   if (!application) throw notFound('application');
   if (!stages.has(application.kind, input.stage)) {
-    throw new AppError('unknown_stage', `stage: "${input.stage}" is not a stage of ${application.kind} (content/stages.yaml)`, 400);
+    throw new AppError('unknown_stage', `stage: "${input.stage}" is not a stage of ${application.kind} (content/stages.yaml)`);
   }
   return prisma.$transaction(async (tx) => {
     const event = await tx.applicationEvent.create({ data: { applicationId, stage: input.stage, note: input.note ?? null, by: actor.name } });

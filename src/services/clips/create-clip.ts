@@ -44,11 +44,11 @@ export async function createClip(deps: ClipDeps, input: NewClip, beforeQueue?: (
   try {
     facts = videoFacts(await probe(deps.binaries.ffprobe, input.tempPath));
   } catch (error) {
-    if (error instanceof NotAVideoError) throw new AppError('not_a_video', `Not a playable video: ${error.reason}.`, 422);
+    if (error instanceof NotAVideoError) throw new AppError('not_a_video', `Not a playable video: ${error.reason}.`);
     throw error;
   }
   if (input.village && !(await deps.prisma.village.findUnique({ where: { id: input.village }, select: { id: true } }))) {
-    throw new AppError('unknown_village', `village: no village "${input.village}" in the handbook`, 400);
+    throw new AppError('unknown_village', `village: no village "${input.village}" in the handbook`);
   }
   const originalName = safeFileName(input.originalName);
   const extension = /^\.[a-z0-9]{1,5}$/i.test(extname(originalName)) ? extname(originalName).toLowerCase() : '.bin';

@@ -14,7 +14,7 @@ export async function deleteClip(deps: { prisma: PrismaClient; queues: Queues; m
   if (!clip) throw notFound('clip');
   const sent = clip.publications.filter((p) => (SENT as readonly string[]).includes(p.state));
   if (sent.length && !options.confirmPublished) {
-    throw new AppError('published', `The clip has been published (${sent.length} publication(s)); deleting it takes its vlog page down but not the posts already sent. Confirm to delete it.`, 409);
+    throw new AppError('published', `The clip has been published (${sent.length} publication(s)); deleting it takes its vlog page down but not the posts already sent. Confirm to delete it.`);
   }
   // Jobs first, so no worker starts on what is about to go.
   // (An active job is locked and stays; it finds no row and stops.)

@@ -8,7 +8,7 @@ export async function retryClip(deps: { prisma: PrismaClient; queues: Queues; an
   const clip = await deps.prisma.clip.findUnique({ where: { id: clipId }, select: { state: true } });
   if (!clip) throw notFound('clip');
   const changed = await deps.prisma.clip.updateMany({ where: { id: clipId, state: 'failed' }, data: { state: 'queued', progress: 0, error: null, errorDetail: null } });
-  if (!changed.count) throw new AppError('not_retryable', `Only a failed clip can be retried; this one is ${clip.state}.`, 409);
+  if (!changed.count) throw new AppError('not_retryable', `Only a failed clip can be retried; this one is ${clip.state}.`);
   const job = await deps.queues.clipProcessing.getJob(jobIdFor['clip-processing']({ clipId }));
   if (job && (await job.isFailed())) await job.retry();
   else {

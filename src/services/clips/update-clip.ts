@@ -14,7 +14,7 @@ export interface ClipChanges {
 export async function updateClip(deps: { prisma: PrismaClient; announce?: (clipId: string) => Promise<void> }, clipId: string, changes: ClipChanges) {
   const village = changes.village === undefined ? undefined : changes.village || null;
   if (village && !(await deps.prisma.village.findUnique({ where: { id: village }, select: { id: true } }))) {
-    throw new AppError('unknown_village', `village: no village "${village}" in the handbook`, 400);
+    throw new AppError('unknown_village', `village: no village "${village}" in the handbook`);
   }
   const changed = await deps.prisma.clip.updateMany({
     where: { id: clipId },

@@ -13,7 +13,7 @@ export const bulkColumns = ['clip', 'target', 'time'] as const;
 
 export class BulkScheduleError extends AppError {
   constructor(readonly problems: Array<{ line: number; message: string }>) {
-    super('bad_csv', problems.map((p) => `line ${p.line}: ${p.message}`).join('; '), 422);
+    super('bad_csv', problems.map((p) => `line ${p.line}: ${p.message}`).join('; '));
   }
 }
 

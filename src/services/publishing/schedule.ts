@@ -26,16 +26,16 @@ const GRACE_MS = 60_000;
 
 export function parseTarget(value: unknown): Target {
   if (typeof value === 'string' && (TARGETS as readonly string[]).includes(value)) return value as Target;
-  throw new AppError('bad_target', `target must be one of ${TARGETS.join(', ')}`, 400);
+  throw new AppError('bad_target', `target must be one of ${TARGETS.join(', ')}`);
 }
 
 async function resolveWhen(deps: ScheduleDeps, target: Target, when: When, alsoTaken: Date[] = []): Promise<Date> {
   if (when !== 'next') {
-    if (when.getTime() < Date.now() - GRACE_MS) throw new AppError('in_the_past', `publishAt ${formatHanoi(when)} (Hanoi) has passed; use "publish now" instead.`, 400);
+    if (when.getTime() < Date.now() - GRACE_MS) throw new AppError('in_the_past', `publishAt ${formatHanoi(when)} (Hanoi) has passed; use "publish now" instead.`);
     return when;
   }
   const slot = await nextFreeSlot(deps.prisma, target, await slotsOf(deps.prisma, target, deps.defaultSlots), new Date(), alsoTaken);
-  if (!slot) throw new AppError('no_free_slot', `No free ${target} slot in the next 60 days.`, 409);
+  if (!slot) throw new AppError('no_free_slot', `No free ${target} slot in the next 60 days.`);
   return slot;
 }
 
@@ -45,15 +45,15 @@ export const isConfigured = (deps: Pick<ScheduleDeps, 'configured'>, target: Tar
 async function checkClip(deps: ScheduleDeps, clipId: string, target: Target) {
   if (!isConfigured(deps, target)) {
     const how = target === 'telegram' ? 'set TELEGRAM_BOT_TOKEN and TELEGRAM_CHANNEL_ID' : 'configure the Zalo OA and PUBLIC_URL';
-    throw new AppError('target_not_configured', `No ${target} target to publish to: ${how}.`, 409);
+    throw new AppError('target_not_configured', `No ${target} target to publish to: ${how}.`);
   }
   const clip = await deps.prisma.clip.findUnique({ where: { id: clipId }, include: { renditions: { select: { kind: true, bytes: true } } } });
   if (!clip) throw notFound('clip');
-  if (clip.state === 'rejected' || clip.state === 'failed') throw new AppError('clip_unusable', `The clip is ${clip.state} and cannot be published.`, 409);
+  if (clip.state === 'rejected' || clip.state === 'failed') throw new AppError('clip_unusable', `The clip is ${clip.state} and cannot be published.`);
   // Known now only for a processed clip; for one still processing it is checked at publishing time.
   if (target === 'telegram' && clip.state === 'ready') {
     const problem = telegramProblem({ telegram: true, telegramLocalMode: deps.telegramLocalMode }, clip);
-    if (problem) throw new AppError('too_big_for_telegram', problem, 422);
+    if (problem) throw new AppError('too_big_for_telegram', problem);
   }
   return clip;
 }
@@ -88,14 +88,14 @@ export async function resendPublication(deps: ScheduleDeps, id: string) {
   const publication = await deps.prisma.publication.findUnique({ where: { id } });
   if (!publication) throw notFound('publication');
   if (publication.state !== 'unknown' && publication.state !== 'failed') {
-    throw new AppError('not_resendable', `Only an unknown or failed publication can be resent; this one is ${publication.state}.`, 409);
+    throw new AppError('not_resendable', `Only an unknown or failed publication can be resent; this one is ${publication.state}.`);
   }
   await checkClip(deps, publication.clipId, publication.target as Target);
   const changed = await deps.prisma.publication.updateMany({
     where: { id, state: publication.state },
     data: { state: 'scheduled', publishAt: new Date(), error: null, late: false },
   });
-  if (!changed.count) throw new AppError('changed', 'The publication changed meanwhile; reload it.', 409);
+  if (!changed.count) throw new AppError('changed', 'The publication changed meanwhile; reload it.');
   const updated = await deps.prisma.publication.findUniqueOrThrow({ where: { id } });
   await syncOrLeaveToReconciler(deps, updated);
   return updated;
@@ -104,14 +104,14 @@ export async function resendPublication(deps: ScheduleDeps, id: string) {
 async function waiting(deps: ScheduleDeps, id: string) {
   const publication = await deps.prisma.publication.findUnique({ where: { id } });
   if (!publication) throw notFound('publication');
-  if (publication.state !== 'scheduled') throw new AppError('not_waiting', `The publication is ${publication.state}; only a scheduled one can change.`, 409);
+  if (publication.state !== 'scheduled') throw new AppError('not_waiting', `The publication is ${publication.state}; only a scheduled one can change.`);
   return publication;
 }
 
 async function update(deps: ScheduleDeps, id: string, data: { publishAt?: Date; state?: 'cancelled' }) {
   // Conditional: a worker that claimed it meanwhile wins, and staff are told.
   const changed = await deps.prisma.publication.updateMany({ where: { id, state: 'scheduled' }, data });
-  if (!changed.count) throw new AppError('not_waiting', 'The publication is being sent or was sent meanwhile.', 409);
+  if (!changed.count) throw new AppError('not_waiting', 'The publication is being sent or was sent meanwhile.');
   const publication = await deps.prisma.publication.findUniqueOrThrow({ where: { id } });
   await syncOrLeaveToReconciler(deps, publication);
   return publication;

@@ -19,8 +19,8 @@ export const identity = { id: true, name: true, role: true } as const;
 const PASSWORD_LINK_HOURS = 72;
 
 export function checkPasswordRules(password: string) {
-  if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`, 400);
-  if (password.length > 200) throw new AppError('weak_password', 'A password may have at most 200 characters.', 400);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length > 200) throw new AppError('weak_password', 'A password may have at most 200 characters.');
 }
 
 export async function addStaff(
@@ -30,7 +30,7 @@ export async function addStaff(
 ): Promise<{ id: string; token: string; passwordLink?: string }> {
   if (options.password !== undefined) checkPasswordRules(options.password);
   const email = options.email?.trim().toLowerCase();
-  if (email && (await prisma.staff.findUnique({ where: { email } }))) throw new AppError('exists', `There is already an account for ${email}.`, 409);
+  if (email && (await prisma.staff.findUnique({ where: { email } }))) throw new AppError('exists', `There is already an account for ${email}.`);
   const token = `lns_${randomBytes(32).toString('base64url')}`;
   // Without a password, the account gets a one-time link to choose one.
   const passwordLink = email && options.password === undefined ? randomBytes(24).toString('base64url') : undefined;

@@ -68,7 +68,8 @@ export function staffFeature(deps: StaffFeatureDeps): Composer<BotContext> {
         // A self-hosted Bot API in local mode hands out a path on its own disk.
         await copyFile(file.file_path, tempPath);
       } else {
-        const response = await fetch(`${deps.apiRoot.replace(/\/$/, '')}/file/bot${deps.token}/${file.file_path}`);
+        // 20 MB at most: two minutes is ample, and a stalled download must not hold the chat forever.
+        const response = await fetch(`${deps.apiRoot.replace(/\/$/, '')}/file/bot${deps.token}/${file.file_path}`, { signal: AbortSignal.timeout(120_000) });
         if (!response.ok || !response.body) throw new Error(`Telegram file download failed: HTTP ${response.status}`);
         await pipeline(Readable.fromWeb(response.body as ReadableStream), createWriteStream(tempPath));
       }

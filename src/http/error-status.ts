@@ -1,0 +1,31 @@
+// The HTTP status of each use-case error, chosen here at the edge from its code.
+import type { ErrorCode } from '../errors.js';
+
+export const httpStatusOf: Record<ErrorCode, number> = {
+  bad_request: 400,
+  bad_upload: 400,
+  bad_csv: 422,
+  bad_range: 400,
+  bad_target: 400,
+  bad_time: 400,
+  bad_phone: 400,
+  in_the_past: 400,
+  weak_password: 400,
+  unknown_village: 400,
+  unknown_stage: 400,
+  not_multipart: 415,
+  not_csv: 415,
+  too_large: 413,
+  not_a_video: 422,
+  too_big_for_telegram: 422,
+  not_found: 404,
+  exists: 409,
+  changed: 409,
+  published: 409,
+  not_waiting: 409,
+  not_retryable: 409,
+  not_resendable: 409,
+  clip_unusable: 409,
+  no_free_slot: 409,
+  target_not_configured: 409,
+};
