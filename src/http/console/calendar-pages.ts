@@ -23,7 +23,7 @@ const scheduleForm = z.object({
 function whenOf(form: { publishAt: string; when: 'at' | 'next' }): When {
   if (form.when === 'next') return 'next';
   const at = parseHanoiTime(form.publishAt);
-  if (!at) throw new AppError('bad_time', 'Choose a date and time (Hanoi time).', 400);
+  if (!at) throw new AppError('bad_time', 'Choose a date and time (Hanoi time).');
   return at;
 }
 
