@@ -6,6 +6,8 @@ import type { Worker } from 'bullmq';
 import { secretsOf, type Config } from './config.js';
 import { createLogger, makeScrubber, type Logger } from './logger.js';
 import { createPrisma, ensureDatabase } from './data/database.js';
+import { createRepositories } from './data/repositories.js';
+import type { Services } from './services/services.js';
 import { applyMigrations } from './data/schema-engine.js';
 import { loadHandbookFromDb } from './data/handbook-repository.js';
 import { describeImport, importContent } from './content/import.js';
@@ -60,6 +62,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   if (applied.length) logger.info({ applied }, 'database migrated');
 
   const prisma = createPrisma(config.DATABASE_URL);
+  const repos = createRepositories(prisma);
   // BullMQ needs maxRetriesPerRequest: null so that blocking commands survive Redis restarts.
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false });
   const redisError = (error: Error) => logger.warn({ err: error }, 'redis connection error');
@@ -76,6 +79,9 @@ export async function startApp(config: Config, role: Role, logger = createLogger
   const clipDeps = { prisma, queues, mediaDir: config.MEDIA_DIR, binaries, logger };
   const scrubSecrets = makeScrubber(secretsOf(config));
   const announce = createClipAnnouncer(chatRedis, config.QUEUE_PREFIX);
+
+  // Every service, built once here; each edge receives the ones it uses.
+  const services: Services = {};
 
   const closers: Array<() => Promise<unknown>> = [];
   let server: FastifyInstance | undefined;
@@ -156,7 +162,7 @@ export async function startApp(config: Config, role: Role, logger = createLogger
         await deliverHeldVlogs(vlogDeliveries, userId);
       },
     });
-    server = await createServer({ config, logger, prisma, redis, quickRedis: chatRedis, queues, ask, messages, stages, binaries, ffmpegVersion: cachedVersion, bot, zalo });
+    server = await createServer({ config, logger, services, prisma, redis, quickRedis: chatRedis, queues, ask, messages, stages, binaries, ffmpegVersion: cachedVersion, bot, zalo });
     url = await server.listen({ port: config.PORT, host: config.HOST });
     logger.info({ url, telegram: config.TELEGRAM_MODE, zalo: zalo?.mode ?? 'off' }, 'LangNghe server listening');
     closers.push(() => closeServer(server!, config.SHUTDOWN_GRACE_SECONDS * 1000));

@@ -11,8 +11,11 @@ import type { createZaloBotChannel } from '../channels/zalo/bot-platform.js';
 import type { AskDeps } from '../services/ask/answer-question.js';
 import type { Messages } from '../i18n/messages.js';
 import type { StageBook } from '../services/artisans/stages.js';
+import type { Services } from '../services/services.js';
 
 export interface AppDeps {
+  /** The use cases, by area: HTTP routes call these. */
+  services: Services;
   config: Config;
   logger: Logger;
   prisma: PrismaClient;
