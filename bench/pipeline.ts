@@ -21,8 +21,9 @@ import { createQueues, jobIdFor } from '../src/jobs/queues.js';
 import { resolveBinaries } from '../src/media/binaries.js';
 import { measureLoudness } from '../src/media/loudness.js';
 import { createLogger } from '../src/logger.js';
-import { createClip } from '../src/services/clips/create-clip.js';
-import { addStaff } from '../src/services/staff/staff-tokens.js';
+import { ingestClip } from '../src/services/clips/ingest-clip.js';
+import { addStaff } from '../src/services/staff/add-staff.js';
+import { createRepositories } from '../src/data/repositories.js';
 
 const run = promisify(execFile);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -59,8 +60,8 @@ worker.child.stdout!.on('data', (chunk: Buffer) => {
 const prisma = createPrisma(databaseUrl);
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const queues = createQueues(redis, prefix, () => {});
-const deps = { prisma, queues, mediaDir, binaries: resolveBinaries(config), logger: createLogger({ level: 'silent', secrets: [] }) };
-const staff = await addStaff(prisma, 'Bench');
+const deps = { clips: createRepositories(prisma).clips, queues, mediaDir, binaries: resolveBinaries(config), logger: createLogger({ level: 'silent', secrets: [] }) };
+const staff = await addStaff({ staff: createRepositories(prisma).staff }, { name: 'Bench' });
 const preset = config.FFMPEG_PRESET;
 const threads = config.FFMPEG_THREADS;
 const loud = await measureLoudness(ffmpeg, source, 600_000);
@@ -70,7 +71,7 @@ const loudnorm = `loudnorm=I=-14:TP=-1.5:LRA=11:measured_I=${loud!.input_i}:meas
 async function viaWorker(path: string, sha256 = randomUUID()): Promise<number> {
   const copy = join(dir, `upload-${randomUUID()}.mp4`);
   await copyFile(path, copy);
-  const created = await createClip(deps, { tempPath: copy, originalName: 'bench.mp4', bytes: readFileSync(path).length, sha256, title: 'Bench', staffId: staff.id });
+  const created = await ingestClip(deps, { tempPath: copy, originalName: 'bench.mp4', bytes: readFileSync(path).length, sha256, title: 'Bench', staffId: staff.id });
   const id = created.clip!.id;
   for (;;) {
     const clip = await prisma.clip.findUniqueOrThrow({ where: { id } });

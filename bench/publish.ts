@@ -14,9 +14,10 @@ import { createPrisma } from '../src/data/database.js';
 import { createQueues } from '../src/jobs/queues.js';
 import { resolveBinaries } from '../src/media/binaries.js';
 import { createLogger } from '../src/logger.js';
-import { createClip } from '../src/services/clips/create-clip.js';
-import { addStaff } from '../src/services/staff/staff-tokens.js';
-import { schedulePublication } from '../src/services/publishing/schedule.js';
+import { ingestClip } from '../src/services/clips/ingest-clip.js';
+import { addStaff } from '../src/services/staff/add-staff.js';
+import { createRepositories } from '../src/data/repositories.js';
+import { schedulePublication } from '../src/services/publishing/schedule-publication.js';
 import { startFakeTelegram } from '../test/helpers/fake-telegram.js';
 import { makeTestClip } from '../test/helpers/media.js';
 
@@ -41,21 +42,21 @@ const worker = await startProcess(
 const prisma = createPrisma(databaseUrl);
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const queues = createQueues(redis, prefix, () => {});
-const deps = { prisma, queues, mediaDir: join(dir, 'media'), binaries: resolveBinaries(config), logger: createLogger({ level: 'silent', secrets: [] }) };
-const staff = await addStaff(prisma, 'Bench');
+const deps = { clips: createRepositories(prisma).clips, queues, mediaDir: join(dir, 'media'), binaries: resolveBinaries(config), logger: createLogger({ level: 'silent', secrets: [] }) };
+const staff = await addStaff({ staff: createRepositories(prisma).staff }, { name: 'Bench' });
 
 console.log(`processing ${CLIPS} clips…`);
 const clipIds: string[] = [];
 for (let i = 0; i < CLIPS; i++) {
   const path = await makeTestClip(join(dir, `clip-${i}.mp4`), { seconds: 2, width: 640, height: 360 + 2 * i });
   // A fresh hash each run: the same test clips are new clips here, so each one's first post uploads.
-  const created = await createClip(deps, { tempPath: path, originalName: 'bench.mp4', bytes: statSync(path).size, sha256: randomUUID(), title: `Bench vlog ${i}`, staffId: staff.id });
+  const created = await ingestClip(deps, { tempPath: path, originalName: 'bench.mp4', bytes: statSync(path).size, sha256: randomUUID(), title: `Bench vlog ${i}`, staffId: staff.id });
   clipIds.push(created.clip!.id);
 }
 while ((await prisma.clip.count({ where: { id: { in: clipIds }, state: 'ready' } })) < CLIPS) await new Promise((resolve) => setTimeout(resolve, 200));
 
 const start = Date.now() + 5000;
-const scheduleDeps = { prisma, queues, defaultSlots: config.PUBLISH_SLOTS, configured: { telegram: true, zalo: false }, telegramLocalMode: false };
+const scheduleDeps = { publications: createRepositories(prisma).publications, queues, defaultSlots: config.PUBLISH_SLOTS, configured: { telegram: true, zalo: false }, telegramLocalMode: false };
 const due = new Map<string, number>();
 for (let i = 0; i < PUBLICATIONS; i++) {
   const publishAt = new Date(start + Math.round((i / PUBLICATIONS) * WINDOW_MS));

@@ -2,10 +2,9 @@
 // password is STAFF_PASSWORD when set; otherwise a one-time link to choose one is printed. The API token
 // is always the last line printed.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { createPrisma, ensureDatabase } from '../data/database.js';
-import { applyMigrations } from '../data/schema-engine.js';
-import { addStaff, staffRoles, type StaffRole } from '../services/staff/staff-tokens.js';
+import { exit, loadCliConfig, openDatabase } from './bootstrap.js';
+import { staffRoles, type StaffRole } from '../domain/staff/staff.js';
+import { addStaff } from '../services/staff/add-staff.js';
 import { passwordLinkUrl } from '../http/console/staff-pages.js';
 import { AppError } from '../errors.js';
 
@@ -22,13 +21,11 @@ if (!(staffRoles as readonly string[]).includes(values.role)) {
 }
 // An email names a console account; a plain name (as before the console) makes an API-only account.
 const isEmail = /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email);
-const config = loadConfig();
-await ensureDatabase(config.DATABASE_URL);
-await applyMigrations(config.DATABASE_URL);
-const prisma = createPrisma(config.DATABASE_URL);
+const config = loadCliConfig();
+const { repos, close } = await openDatabase(config);
 try {
   const password = isEmail ? process.env.STAFF_PASSWORD || undefined : undefined;
-  const staff = await addStaff(prisma, values.name ?? email, { email: isEmail ? email : undefined, role: values.role as StaffRole, password });
+  const staff = await addStaff({ staff: repos.staff }, { name: values.name ?? email, email: isEmail ? email : undefined, role: values.role as StaffRole, password });
   console.log(`Staff "${values.name ?? email}" added as ${values.role} (id ${staff.id}).`);
   if (password) console.log('Their console password is the one in STAFF_PASSWORD.');
   else if (staff.passwordLink) console.log(`They choose their console password here (once, within 72 hours): ${passwordLinkUrl(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, staff.passwordLink)}`);
@@ -39,7 +36,6 @@ try {
   console.error(error.message);
   process.exitCode = 1;
 } finally {
-  await prisma.$disconnect();
+  await close();
 }
-// The migration engine leaves a timer behind; a finished command need not wait for it.
-process.exit(process.exitCode ?? 0);
+exit();

@@ -2,11 +2,11 @@
 // commands in vi and en and the bot's description, and prints what it set.
 import { join } from 'node:path';
 import { Api } from 'grammy';
-import { loadConfig } from '../config.js';
 import { Messages } from '../i18n/messages.js';
 import { setupTelegram } from '../channels/telegram/setup.js';
+import { loadCliConfig } from './bootstrap.js';
 
-const config = loadConfig();
+const config = loadCliConfig();
 if (!config.TELEGRAM_BOT_TOKEN) {
   console.error('TELEGRAM_BOT_TOKEN is not set.');
   process.exit(2);

@@ -2,23 +2,19 @@
 // Prints the link to open (Zalo asks the admin to consent), waits for /zalo/oauth/callback on the running
 // server to store the tokens, and says plainly when a stored refresh token has expired.
 import { Redis } from 'ioredis';
-import { loadConfig } from '../config.js';
-import { createPrisma, ensureDatabase } from '../data/database.js';
-import { applyMigrations } from '../data/schema-engine.js';
 import { startAuthorisation } from '../channels/zalo/connect.js';
+import { exit, loadCliConfig, openDatabase } from './bootstrap.js';
 
-const config = loadConfig();
+const config = loadCliConfig();
 const missing = (['ZALO_APP_ID', 'ZALO_APP_SECRET_KEY', 'PUBLIC_URL'] as const).filter((key) => !config[key]);
 if (missing.length) {
   console.error(`Set ${missing.join(', ')} first (PUBLIC_URL is the https address where this server answers /zalo/oauth/callback).`);
   process.exit(2);
 }
-await ensureDatabase(config.DATABASE_URL);
-await applyMigrations(config.DATABASE_URL);
-const prisma = createPrisma(config.DATABASE_URL);
+const { repos, close } = await openDatabase(config);
 const redis = new Redis(config.REDIS_URL);
 
-const existing = await prisma.zaloToken.findUnique({ where: { id: 'oa' } });
+const existing = await repos.zaloTokens.find();
 if (existing?.status === 'reauthorize' || (existing?.refreshExpiresAt && existing.refreshExpiresAt < new Date())) {
   console.log('The stored refresh token has expired or was refused by Zalo: a new authorisation is needed.');
 } else if (existing) {
@@ -33,7 +29,7 @@ const deadline = Date.now() + 10 * 60_000;
 let done = false;
 while (!done && Date.now() < deadline) {
   await new Promise((resolve) => setTimeout(resolve, 2000));
-  const row = await prisma.zaloToken.findUnique({ where: { id: 'oa' } });
+  const row = await repos.zaloTokens.find();
   if (row && row.updatedAt > started && row.status === 'ok') {
     console.log(`Connected. Access token valid until ${row.accessExpiresAt.toISOString()}; LangNghe refreshes it by itself until ${row.refreshExpiresAt?.toISOString() ?? '(unknown)'}.`);
     done = true;
@@ -41,5 +37,5 @@ while (!done && Date.now() < deadline) {
 }
 if (!done) console.error('No answer arrived in 10 minutes: is the server running at PUBLIC_URL? Run the command again.');
 redis.disconnect();
-await prisma.$disconnect();
-process.exit(done ? 0 : 1);
+await close();
+exit(done ? 0 : 1);

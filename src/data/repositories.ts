@@ -1,9 +1,29 @@
 // Every repository, built on one Prisma client by the composition root. Each aggregate has its own file
 // (src/data/<aggregate>-repository.ts); services receive the repositories they need, never the client.
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { createClipRepository } from './clip-repository.js';
+import { createStaffChatRepository } from './staff-chat-repository.js';
+import { createHandbookRepository } from './handbook-repository.js';
+import { createTranslationRepository } from './translation-repository.js';
+import { createZaloTokenRepository } from './zalo-token-repository.js';
+import { createHealthRepository } from './health-repository.js';
+import { createArtisanRepository } from './artisan-repository.js';
+import { createStaffRepository } from './staff-repository.js';
+import { createPublicationRepository } from './publication-repository.js';
+import { createVlogSubscriberRepository } from './vlog-subscriber-repository.js';
 
 export function createRepositories(prisma: PrismaClient) {
   return {
+    handbook: createHandbookRepository(prisma),
+    translations: createTranslationRepository(prisma),
+    zaloTokens: createZaloTokenRepository(prisma),
+    health: createHealthRepository(prisma),
+    artisans: createArtisanRepository(prisma),
+    staff: createStaffRepository(prisma),
+    clips: createClipRepository(prisma),
+    staffChats: createStaffChatRepository(prisma),
+    publications: createPublicationRepository(prisma),
+    vlogSubscribers: createVlogSubscriberRepository(prisma),
     prisma, // TEMPORARY while the services move to repositories; removed when none uses it
   };
 }

@@ -2,9 +2,8 @@
 // session cookie (for the page; its unsafe requests also carry a CSRF token, see csrf.ts). Checked before
 // any request body is read. Editors do clips and the schedule; admins also staff and artisans' records.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { PrismaClient } from '../generated/prisma/client.js';
-import { findStaffByToken, type StaffIdentity, type StaffRole } from '../services/staff/staff-tokens.js';
-import { findSession } from '../services/staff/staff-sessions.js';
+import type { StaffIdentity, StaffRole } from '../domain/staff/staff.js';
+import type { StaffService } from '../services/staff/staff-service.js';
 
 export const SESSION_COOKIE = 'lns_session';
 /** Cookies only over HTTPS when the server is reached over HTTPS. */
@@ -16,19 +15,22 @@ declare module 'fastify' {
   }
 }
 
-export async function identifyStaff(prisma: PrismaClient, request: FastifyRequest): Promise<StaffIdentity | null> {
+/** What the checks below ask of the staff service. */
+export type StaffAuth = Pick<StaffService, 'findByToken' | 'findSession'>;
+
+export async function identifyStaff(staff: StaffAuth, request: FastifyRequest): Promise<StaffIdentity | null> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-  if (bearer) return findStaffByToken(prisma, bearer[1]!);
+  if (bearer) return staff.findByToken(bearer[1]!);
   const session = request.cookies?.[SESSION_COOKIE];
-  return session ? findSession(prisma, session) : null;
+  return session ? staff.findSession(session) : null;
 }
 
 export const mayAct = (staff: StaffIdentity, role: StaffRole) => role === 'editor' || staff.role === 'admin';
 
 /** For the JSON API: 401 without a valid token or session, 403 when the role is not enough. */
-export function requireStaff(prisma: PrismaClient, role: StaffRole = 'editor') {
+export function requireStaff(auth: StaffAuth, role: StaffRole = 'editor') {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const staff = await identifyStaff(prisma, request);
+    const staff = await identifyStaff(auth, request);
     if (!staff) {
       return reply
         .code(401)

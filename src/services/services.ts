@@ -1,3 +1,22 @@
 // The application's services, one per area, built by the composition root (src/app.ts) from the
 // repositories and ports they need. The edges (HTTP, chat channels, workers) receive these, never Prisma.
-export interface Services {}
+import type { ArtisansService } from './artisans/artisans-service.js';
+import type { StaffService } from './staff/staff-service.js';
+import type { ClipService } from './clips/clip-service.js';
+import type { StaffChatService } from './staff-chats/staff-chat-service.js';
+import type { HandbookService } from './handbook/handbook-service.js';
+import type { HealthService } from './health/health-service.js';
+import type { AskService } from './ask/ask-service.js';
+import type { PublishingService } from './publishing/publishing-service.js';
+
+export interface Services {
+  clips: ClipService;
+  staffChats: StaffChatService;
+  artisans: ArtisansService;
+  staff: StaffService;
+  handbook: HandbookService;
+  health: HealthService;
+  publishing: PublishingService;
+  /** Built in the server role only: the workers answer no questions. */
+  ask: AskService;
+}

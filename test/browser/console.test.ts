@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
-import { formatHanoi } from '../../src/services/publishing/hanoi-time.js';
+import { addStaffFor } from '../helpers/staff.js';
+import { formatHanoi } from '../../src/domain/publishing/hanoi-time.js';
 import { Messages } from '../../src/i18n/messages.js';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.js';
 import { makeTestClip } from '../helpers/media.js';
@@ -61,8 +61,8 @@ beforeAll(async () => {
   });
   prisma = createPrisma(config.DATABASE_URL);
   app = await startApp(config, 'all');
-  await addStaff(prisma, 'Thu Hà', { email: EDITOR.email, role: 'editor', password: EDITOR.password });
-  adminToken = (await addStaff(prisma, 'Minh Quân', { email: ADMIN.email, role: 'admin', password: ADMIN.password })).token;
+  await addStaffFor(prisma, 'Thu Hà', { email: EDITOR.email, role: 'editor', password: EDITOR.password });
+  adminToken = (await addStaffFor(prisma, 'Minh Quân', { email: ADMIN.email, role: 'admin', password: ADMIN.password })).token;
   // About 28 MB: four tus chunks, so the progress bar has somewhere to move.
   clipPath = await makeTestClip(join(work, 'lo-gom-dem.mp4'), { seconds: 4, grain: true });
   browser = await launchChromium();

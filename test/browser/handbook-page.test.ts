@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
+import { addStaffFor } from '../helpers/staff.js';
 import { resolveBinaries } from '../../src/media/binaries.js';
 import type { Config } from '../../src/config.js';
 import { HANDBOOK_PAGE_SIZE } from '../../src/http/console/handbook-pages.js';
@@ -62,7 +62,7 @@ beforeAll(async () => {
   config = testConfig();
   prisma = createPrisma(config.DATABASE_URL);
   app = await startApp(config, 'server');
-  await addStaff(prisma, 'Thanh Tâm', { email: STAFF.email, role: 'editor', password: STAFF.password });
+  await addStaffFor(prisma, 'Thanh Tâm', { email: STAFF.email, role: 'editor', password: STAFF.password });
   await publishedVlog();
   browser = await launchChromium();
 });

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
+import { createRepositories } from '../../src/data/repositories.js';
+import { addStaffFor } from '../helpers/staff.js';
 import { importArtisansCsv, CsvImportError } from '../../src/services/artisans/import-csv.js';
 import { StageBook } from '../../src/services/artisans/stages.js';
 import { zaloSignature } from '../../src/channels/zalo/signature.js';
@@ -44,7 +45,7 @@ beforeAll(async () => {
   prisma = createPrisma(config.DATABASE_URL);
   await prisma.zaloToken.deleteMany();
   app = await startApp(config, 'all');
-  token = (await addStaff(prisma, 'Office clerk', { role: 'admin' })).token;
+  token = (await addStaffFor(prisma, 'Office clerk', { role: 'admin' })).token;
 });
 afterAll(async () => {
   await app?.close();
@@ -232,7 +233,7 @@ describe('npm run artisans:import', () => {
   it('changes nothing and names the line when one line is bad', async () => {
     const before = await prisma.application.count();
     const csv = [header, 'Nguyễn Văn A,person,0912 000 001,bat-trang,ocop,Bình gốm,R1,2025-01-10,,,,', 'Trần B,person,12345,bat-trang,ocop,Lọ hoa,R2,,,,,', 'Lê C,person,0912000003,nowhere,ocop,Bát,R3,,,,,'].join('\n');
-    const error = await importArtisansCsv(prisma, stages, { id: 't', name: 'test' }, csv).catch((e) => e);
+    const error = await importArtisansCsv({ artisans: createRepositories(prisma).artisans, stages }, { actor: { id: 't', name: 'test' }, csv }).catch((e) => e);
     expect(error).toBeInstanceOf(CsvImportError);
     expect(error.problems).toEqual([expect.stringMatching(/^line 3: phone "12345"/), expect.stringMatching(/^line 4: village "nowhere"/)]);
     expect(await prisma.application.count()).toBe(before);
@@ -240,7 +241,7 @@ describe('npm run artisans:import', () => {
 
   it('imports every line of a good file, one applicant per phone', async () => {
     const csv = [header, 'Phạm D,person,0912 000 104,van-phuc,ocop,Khăn lụa,R4,2025-02-01,,,,', 'Phạm D,person,0912000104,van-phuc,artisan_title,Nghệ nhân Hà Nội,R5,,,,,Sở Công Thương'].join('\n');
-    expect(await importArtisansCsv(prisma, stages, { id: 't', name: 'test' }, csv)).toEqual({ applicants: 1, applications: 2 });
+    expect(await importArtisansCsv({ artisans: createRepositories(prisma).artisans, stages }, { actor: { id: 't', name: 'test' }, csv })).toEqual({ applicants: 1, applications: 2 });
   });
 });
 

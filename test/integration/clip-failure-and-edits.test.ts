@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
+import { addStaffFor } from '../helpers/staff.js';
 import type { Config } from '../../src/config.js';
 import { TEST_DATABASE_URL, testConfig } from '../helpers/test-env.js';
 import { makeTestClip } from '../helpers/media.js';
@@ -24,7 +24,7 @@ beforeAll(async () => {
   config = testConfig({ FFMPEG_PATH: join(outside, 'ffmpeg-not-installed') });
   app = await startApp(config, 'all');
   prisma = createPrisma(TEST_DATABASE_URL);
-  auth = { authorization: `Bearer ${(await addStaff(prisma, 'Hoa')).token}` };
+  auth = { authorization: `Bearer ${(await addStaffFor(prisma, 'Hoa')).token}` };
 });
 
 afterAll(async () => {

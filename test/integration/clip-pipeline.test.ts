@@ -10,7 +10,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
+import { createRepositories } from '../../src/data/repositories.js';
+import { addStaffFor } from '../helpers/staff.js';
 import { createQueues } from '../../src/jobs/queues.js';
 import { reconcileClips, sweepMedia } from '../../src/services/clips/reconcile-clips.js';
 import type { Config } from '../../src/config.js';
@@ -44,7 +45,7 @@ beforeAll(async () => {
   // The server alone first: clips wait in the queue until a worker starts.
   server = await startApp(config, 'server');
   base = server.url!;
-  staffToken = (await addStaff(prisma, 'Pipeline editor')).token;
+  staffToken = (await addStaffFor(prisma, 'Pipeline editor')).token;
 });
 
 afterAll(async () => {
@@ -384,7 +385,7 @@ describe('the reconciler', () => {
     const past = new Date(Date.now() - 3600_000);
     utimesSync(deadTemp, past, past);
 
-    const deps = { prisma, queues: createQueues({ url: config.REDIS_URL }, config.QUEUE_PREFIX, () => {}), mediaDir: config.MEDIA_DIR, logger: server.logger };
+    const deps = { clips: createRepositories(prisma).clips, queues: createQueues({ url: config.REDIS_URL }, config.QUEUE_PREFIX, () => {}), mediaDir: config.MEDIA_DIR, logger: server.logger };
     expect(await sweepMedia(deps, { tmpAgeMs: 60_000, uploadAgeMs: 60_000 })).toBe(0); // the clip says "processing": not yet
     expect(await reconcileClips(deps, { quietForMs: 0 })).toBe(1);
     const redone = await settled(lost.id);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
+import { addStaffFor } from '../helpers/staff.js';
 import { loadHandbook } from '../../src/content/load.js';
 import { precisions, recognitionTitles } from '../../src/content/schema.js';
 import { Messages } from '../../src/i18n/messages.js';
@@ -65,7 +65,7 @@ beforeAll(async () => {
   const config = testConfig();
   prisma = createPrisma(config.DATABASE_URL);
   app = await startApp(config, 'server');
-  await addStaff(prisma, 'Lan Anh', { email: STAFF.email, role: 'editor', password: STAFF.password });
+  await addStaffFor(prisma, 'Lan Anh', { email: STAFF.email, role: 'editor', password: STAFF.password });
   const login = await (await request('/console/login')).text();
   const csrf = /name="_csrf" value="([^"]+)"/.exec(login)![1]!;
   const signedIn = await request('/console/login', { form: { _csrf: csrf, email: STAFF.email, password: STAFF.password } });

@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
-import { uploadTicketKey } from '../../src/channels/telegram/features/staff.feature.js';
+import { addStaffFor } from '../helpers/staff.js';
+import { uploadTicketKey } from '../../src/services/staff-chats/upload-ticket-store.js';
 import { hashPassword, verifyPassword } from '../../src/services/staff/passwords.js';
 import type { Config } from '../../src/config.js';
 import { TEST_DATABASE_URL, testConfig } from '../helpers/test-env.js';
@@ -121,7 +121,7 @@ describe('npm run staff -- add', () => {
 
 describe('signing in', () => {
   it('needs the form\'s CSRF token', async () => {
-    await addStaff(prisma, 'Lan', { email: 'lan@langnghe.test', password: 'dung-mat-khau-roi' });
+    await addStaffFor(prisma, 'Lan', { email: 'lan@langnghe.test', password: 'dung-mat-khau-roi' });
     const browser = client();
     await browser.request('/console/login');
     const forged = await browser.request('/console/login', { form: { email: 'lan@langnghe.test', password: 'dung-mat-khau-roi' } });
@@ -130,7 +130,7 @@ describe('signing in', () => {
   });
 
   it('is limited to 10 tries per address and account in 15 minutes, shared by every server process', async () => {
-    await addStaff(prisma, 'Hoa', { email: 'hoa@langnghe.test', password: 'mat-khau-cua-hoa' });
+    await addStaffFor(prisma, 'Hoa', { email: 'hoa@langnghe.test', password: 'mat-khau-cua-hoa' });
     const browser = client();
     for (let i = 0; i < 10; i++) expect((await browser.signIn('hoa@langnghe.test', `sai-${i}-lan-nua`)).status).toBe(401);
     // A second server on the same Redis counts the same tries.
@@ -149,12 +149,12 @@ describe('signing in', () => {
       await second.close();
     }
     // Another account from the same address is not locked out by them.
-    await addStaff(prisma, 'Mai', { email: 'mai@langnghe.test', password: 'mat-khau-cua-mai' });
+    await addStaffFor(prisma, 'Mai', { email: 'mai@langnghe.test', password: 'mat-khau-cua-mai' });
     expect((await browser.signIn('mai@langnghe.test', 'mat-khau-cua-mai')).status).toBe(303);
   });
 
   it('ends with the session: an expired one is refused', async () => {
-    await addStaff(prisma, 'Cúc', { email: 'cuc@langnghe.test', password: 'mat-khau-cua-cuc' });
+    await addStaffFor(prisma, 'Cúc', { email: 'cuc@langnghe.test', password: 'mat-khau-cua-cuc' });
     const browser = client();
     await browser.signIn('cuc@langnghe.test', 'mat-khau-cua-cuc');
     expect((await browser.request('/api/clips')).status).toBe(200);
@@ -168,7 +168,7 @@ describe('signing in', () => {
 
 describe('the Telegram bot\'s upload link', () => {
   it('signs its owner in once, then is spent', async () => {
-    const staff = await addStaff(prisma, 'Đức');
+    const staff = await addStaffFor(prisma, 'Đức');
     await redis.set(uploadTicketKey(config.QUEUE_PREFIX, 've-mot-lan'), staff.id, 'EX', 60);
     const browser = client();
     const first = await browser.request('/console/upload?ticket=ve-mot-lan');
@@ -182,7 +182,7 @@ describe('the Telegram bot\'s upload link', () => {
 
 describe('retry on a failed clip', () => {
   it('puts a failed clip back in the queue, and only a failed one', async () => {
-    const staff = await addStaff(prisma, 'Vân', { email: 'van@langnghe.test', password: 'mat-khau-cua-van' });
+    const staff = await addStaffFor(prisma, 'Vân', { email: 'van@langnghe.test', password: 'mat-khau-cua-van' });
     const path = await makeTestClip(join(mkdtempSync(join(tmpdir(), 'langnghe-retry-')), 'retry.mp4'), { seconds: 1 });
     const form = new FormData();
     form.append('title', 'Thử lại');

@@ -7,13 +7,16 @@ import { join } from 'node:path';
 import { ContentError, loadHandbook, type ContentProblem } from '../../src/content/load.js';
 import { importContent, kinds } from '../../src/content/import.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
+import { createRepositories, type Repositories } from '../../src/data/repositories.js';
 import { writeNextMigration } from '../../src/data/schema-engine.js';
 import { TEST_DATABASE_URL } from '../helpers/test-env.js';
 
 let prisma: PrismaClient;
+let repos: Repositories;
 
 beforeAll(() => {
   prisma = createPrisma(TEST_DATABASE_URL);
+  repos = createRepositories(prisma);
 });
 afterAll(async () => {
   await prisma.$disconnect();
@@ -59,7 +62,7 @@ describe('content check: each class of mistake is named with its file and line',
   it('a missing Vietnamese name', () => {
     const dir = copyOfContent();
     const file = join(dir, 'villages', 'ha-thai.yaml');
-    const line = editLine(file, /^  vi: Hạ Thái$/, '  vn: Hạ Thái');
+    const line = editLine(file, /^ {2}vi: Hạ Thái$/, '  vn: Hạ Thái');
     const problems = problemsOf(dir);
     expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringContaining('ha-thai.yaml'), message: 'name.vi: the Vietnamese text is missing' }));
     expect(problems).toContainEqual(expect.objectContaining({ line, message: expect.stringMatching(/name: Unrecognized key: "vn"/) }));
@@ -67,7 +70,7 @@ describe('content check: each class of mistake is named with its file and line',
 
   it('coordinates outside Hanoi', () => {
     const dir = copyOfContent();
-    const line = editLine(join(dir, 'villages', 'ha-thai.yaml'), /^  lat: .*$/, '  lat: 48.85');
+    const line = editLine(join(dir, 'villages', 'ha-thai.yaml'), /^ {2}lat: .*$/, '  lat: 48.85');
     expect(problemsOf(dir)).toEqual([
       expect.objectContaining({ file: expect.stringContaining('ha-thai.yaml'), line, message: 'location.lat: latitude is outside Hanoi' }),
     ]);
@@ -76,7 +79,7 @@ describe('content check: each class of mistake is named with its file and line',
   it('a duplicate id', () => {
     const dir = copyOfContent();
     const file = join(dir, 'products', 'chuong.yaml');
-    const line = editLine(file, /^(  - id: )chuong-.*$/, '$1bat-trang-quang-vinh-red-lotus-set');
+    const line = editLine(file, /^( {2}- id: )chuong-.*$/, '$1bat-trang-quang-vinh-red-lotus-set');
     expect(problemsOf(dir)).toEqual([
       expect.objectContaining({ file: expect.stringContaining('products/chuong.yaml'), line, message: expect.stringMatching(/^duplicate product id "bat-trang-quang-vinh-red-lotus-set" \(first in .*products\/bat-trang\.yaml:\d+\)$/) }),
     ]);
@@ -106,7 +109,7 @@ describe('content check: each class of mistake is named with its file and line',
     const dir = copyOfContent();
     const file = join(dir, 'villages', 'chuong.yaml');
     const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace(/\nsources:\n(  - .*\n?)+$/, '\nsources: []\n'));
+    writeFileSync(file, text.replace(/\nsources:\n( {2}- .*\n?)+$/, '\nsources: []\n'));
     expect(problemsOf(dir)).toEqual([expect.objectContaining({ file: expect.stringContaining('chuong.yaml'), message: 'sources: give at least one source URL' })]);
   });
 });
@@ -115,31 +118,31 @@ describe('content import', () => {
   it('imports the handbook, and a second import changes nothing', async () => {
     const dir = copyOfContent();
     const handbook = loadHandbook(dir);
-    await importContent(prisma, dir);
-    const again = await importContent(prisma, dir);
+    await importContent(repos, dir);
+    const again = await importContent(repos, dir);
     for (const kind of kinds) expect(again.changes[kind], kind).toMatchObject({ added: [], updated: [], removed: [] });
     expect(again.changes.villages.unchanged).toBe(handbook.villages.length);
     expect(await prisma.product.count()).toBe(handbook.products.length);
     expect(await prisma.routeStop.count()).toBe(handbook.routes.reduce((n, r) => n + r.stops.length, 0));
-    expect((await importContent(prisma, dir, { onlyWhenChanged: true })).skipped).toBe(true);
+    expect((await importContent(repos, dir, { onlyWhenChanged: true })).skipped).toBe(true);
   });
 
   it('reports an edited village as updated and stores the new text', async () => {
     const dir = copyOfContent();
-    editLine(join(dir, 'villages', 'chuong.yaml'), /^  en: .*Village$/, '  en: Chuong Conical Hat Village (edited)');
-    const summary = await importContent(prisma, dir);
+    editLine(join(dir, 'villages', 'chuong.yaml'), /^ {2}en: .*Village$/, '  en: Chuong Conical Hat Village (edited)');
+    const summary = await importContent(repos, dir);
     expect(summary.changes.villages).toMatchObject({ added: [], updated: ['chuong'], removed: [] });
     expect((await prisma.village.findUniqueOrThrow({ where: { id: 'chuong' } })).nameEn).toBe('Chuong Conical Hat Village (edited)');
   });
 
   it('removes a village whose file is gone, with its products', async () => {
     const dir = copyOfContent();
-    await importContent(prisma, 'content');
+    await importContent(repos, 'content');
     expect(await prisma.product.count({ where: { villageId: 'da-sy' } })).toBeGreaterThan(0);
     rmSync(join(dir, 'villages', 'da-sy.yaml'));
     rmSync(join(dir, 'products', 'da-sy.yaml'));
     rmSync(join(dir, 'products', 'da-sy.types.yaml'));
-    const summary = await importContent(prisma, dir);
+    const summary = await importContent(repos, dir);
     expect(summary.changes.villages.removed).toEqual(['da-sy']);
     expect(summary.changes.products.removed.length).toBeGreaterThan(0);
     expect(summary.changes.products.removed.every((id) => id.startsWith('da-sy-'))).toBe(true);
@@ -148,13 +151,13 @@ describe('content import', () => {
   });
 
   it('leaves the database as it was when a file is broken', async () => {
-    await importContent(prisma, 'content');
+    await importContent(repos, 'content');
     const dir = copyOfContent();
     rmSync(join(dir, 'villages', 'van-an.yaml'));
     writeFileSync(join(dir, 'villages', 'chuong.yaml'), 'id: chuong\n');
     const before = await prisma.village.findMany({ orderBy: { id: 'asc' } });
     const state = await prisma.contentState.findUnique({ where: { id: 1 } });
-    await expect(importContent(prisma, dir)).rejects.toBeInstanceOf(ContentError);
+    await expect(importContent(repos, dir)).rejects.toBeInstanceOf(ContentError);
     expect(await prisma.village.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
     expect(await prisma.contentState.findUnique({ where: { id: 1 } })).toEqual(state);
   });

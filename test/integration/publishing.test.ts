@@ -8,11 +8,12 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
+import { addStaffFor } from '../helpers/staff.js';
 import { zaloSignature } from '../../src/channels/zalo/signature.js';
 import { createTelegramPublisher } from '../../src/channels/telegram/publisher.js';
-import { publishPublication, type PublishingDeps } from '../../src/services/publishing/publish-publication.js';
-import { formatHanoi } from '../../src/services/publishing/hanoi-time.js';
+import { publishPublication, type PublishDeps } from '../../src/services/publishing/publish-publication.js';
+import { createRepositories } from '../../src/data/repositories.js';
+import { formatHanoi } from '../../src/domain/publishing/hanoi-time.js';
 import { createLogger } from '../../src/logger.js';
 import { Messages } from '../../src/i18n/messages.js';
 import type { Config } from '../../src/config.js';
@@ -87,7 +88,7 @@ beforeAll(async () => {
   prisma = createPrisma(config.DATABASE_URL);
   await prisma.zaloToken.deleteMany();
   app = await startApp(config, 'all');
-  token = (await addStaff(prisma, 'Scheduler')).token;
+  token = (await addStaffFor(prisma, 'Scheduler')).token;
   clip = await uploadClip('gom-bat-trang', { seconds: 2, width: 960, height: 540 }, {
     title: 'Gốm Bát Tràng bên lò',
     description: 'Nghệ nhân vuốt bình trên bàn xoay. Lò nung cháy suốt đêm.',
@@ -437,6 +438,32 @@ describe('Zalo subscribers', () => {
     expect(zalo.sends.at(-1)!.body.message.text).toBe(messages.t('vi', 'vlog-unsubscribed'));
     expect(await prisma.vlogSubscriber.count({ where: { userId: fan } })).toBe(0);
   });
+
+  it('fails after one try a vlog Zalo refuses for good (-201, not a user of this OA), while the other subscribers get theirs', async () => {
+    const fans = ['6142494823000009003', '6142494823000009004', '6142494823000009005'];
+    for (const fan of fans) await write(fan, 'Đăng ký vlog');
+    const refusals = () => zalo.attempts.filter((a) => a.error === -201).length;
+    const refusalsBefore = refusals();
+    zalo.failNext(-201);
+    const p = await (await api('/api/publications', { body: { clipId: clip.id, target: 'zalo', publishAt: new Date().toISOString() } })).json();
+    await waitUntil(async () => (await publication(p.id)).state === 'published');
+    const deliveries = await prisma.vlogDelivery.findMany({ where: { publicationId: p.id } });
+    const failed = deliveries.filter((d) => d.status === 'failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.error).toContain('-201');
+    expect(refusals() - refusalsBefore).toBe(1);
+    const refused = failed[0]!.userId;
+    for (const fan of fans.filter((f) => f !== refused)) {
+      expect(deliveries.find((d) => d.userId === fan)).toMatchObject({ status: 'sent' });
+      expect(listsTo(fan).length).toBeGreaterThan(0);
+    }
+    // Their next message opens the window, and still nothing is tried again.
+    const listsBefore = listsTo(refused).length;
+    await write(refused, 'xin chào');
+    expect(listsTo(refused)).toHaveLength(listsBefore);
+    expect(refusals() - refusalsBefore).toBe(1);
+    expect(await prisma.vlogDelivery.findUniqueOrThrow({ where: { id: failed[0]!.id } })).toMatchObject({ status: 'failed' });
+  });
 });
 
 describe('the public channel pages', () => {
@@ -487,16 +514,16 @@ describe('the public channel pages', () => {
 });
 
 /** The publishing service as a worker builds it, for calling it directly. */
-function directDeps(): PublishingDeps {
+function directDeps(): PublishDeps {
+  const repos = createRepositories(prisma);
   return {
-    prisma,
+    publications: repos.publications,
+    vlogSubscribers: repos.vlogSubscribers,
     mediaDir: config.MEDIA_DIR,
     logger: createLogger({ level: 'silent', secrets: [] }),
     messages,
     telegram: createTelegramPublisher({ token: config.TELEGRAM_BOT_TOKEN!, apiRoot: telegram.url, channelId: CHANNEL }),
     telegramLocalMode: false,
-    vlogs: { prisma, logger: createLogger({ level: 'silent', secrets: [] }), describe: async () => ({ title: '', pageUrl: '' }) },
-    caption: { logger: createLogger({ level: 'silent', secrets: [] }) },
     tellStaff: async () => {},
   };
 }

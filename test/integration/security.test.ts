@@ -6,7 +6,7 @@ import { startApp, type RunningApp } from '../../src/app.js';
 import { secretsOf, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
+import { addStaffFor } from '../helpers/staff.js';
 import { zaloSignature } from '../../src/channels/zalo/signature.js';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.js';
 import { startFakeZalo, type FakeZalo } from '../helpers/fake-zalo.js';
@@ -116,7 +116,7 @@ describe('secrets in logs', () => {
     const lines: string[] = [];
     const destination = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
     const app = await start(config, createLogger({ level: 'debug', secrets: secretsOf(config), destination }));
-    const staff = await addStaff(prisma, 'Nhật ký', { email: 'nhat.ky@langnghe.test', password: 'staff-password-secret' });
+    const staff = await addStaffFor(prisma, 'Nhật ký', { email: 'nhat.ky@langnghe.test', password: 'staff-password-secret' });
 
     const webhook = (secret: string, body: unknown) =>
       fetch(`${app.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(body) });

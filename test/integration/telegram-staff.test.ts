@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
-import { uploadTicketKey } from '../../src/channels/telegram/features/staff.feature.js';
+import { addStaffFor } from '../helpers/staff.js';
+import { uploadTicketKey } from '../../src/services/staff-chats/upload-ticket-store.js';
 import type { Config } from '../../src/config.js';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.js';
 import { makeTestClip, makeTextFile } from '../helpers/media.js';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   });
   prisma = createPrisma(config.DATABASE_URL);
   app = await startApp(config, 'all');
-  staff = await addStaff(prisma, 'Thu Hà');
+  staff = await addStaffFor(prisma, 'Thu Hà');
 });
 
 afterAll(async () => {

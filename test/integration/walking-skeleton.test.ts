@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { Queue } from 'bullmq';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
+import { addStaffFor } from '../helpers/staff.js';
 import { zaloSignature } from '../../src/channels/zalo/signature.js';
 import type { Config } from '../../src/config.js';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.js';
@@ -47,7 +47,7 @@ beforeAll(async () => {
   await prisma.zaloToken.deleteMany();
   app = await startApp(config, 'all');
   base = app.url!;
-  staffToken = (await addStaff(prisma, 'Test editor')).token;
+  staffToken = (await addStaffFor(prisma, 'Test editor')).token;
 });
 
 afterAll(async () => {

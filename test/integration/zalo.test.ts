@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
+import { createZaloTokenRepository } from '../../src/data/zalo-token-repository.js';
 import { zaloSignature } from '../../src/channels/zalo/signature.js';
 import { createZaloClient, ZaloApiError } from '../../src/channels/zalo/client.js';
 import { createTokenProvider } from '../../src/channels/zalo/token-provider.js';
@@ -179,7 +180,7 @@ describe('tokens that never lapse', () => {
   const logLines: string[] = [];
   const logger = createLogger({ level: 'info', secrets: [], destination: new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }) });
   const providerFor = () =>
-    createTokenProvider({ prisma, redis, keyPrefix: prefix, oauth: { oauthBase: zalo.url, appId: APP_ID, appSecret: APP_SECRET }, logger });
+    createTokenProvider({ zaloTokens: createZaloTokenRepository(prisma), redis, keyPrefix: prefix, oauth: { oauthBase: zalo.url, appId: APP_ID, appSecret: APP_SECRET }, logger });
 
   it('20 parallel sends with an expired token, from two processes: one refresh, all 20 delivered', async () => {
     await prisma.zaloToken.update({ where: { id: 'oa' }, data: { accessToken: zalo.tokens.access, refreshToken: zalo.tokens.refresh, accessExpiresAt: new Date(Date.now() - 1000), status: 'ok' } });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { secretsOf, type Config } from '../../src/config.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
+import { addStaffFor } from '../helpers/staff.js';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.js';
 import { startFakeZalo, type FakeZalo } from '../helpers/fake-zalo.js';
 import { zaloSignature } from '../../src/channels/zalo/signature.js';
@@ -109,7 +109,7 @@ beforeAll(async () => {
   prisma = createPrisma(config.DATABASE_URL);
   await prisma.zaloToken.deleteMany();
   app = await startApp(config, 'server');
-  token = (await addStaff(prisma, 'Fault trials')).token;
+  token = (await addStaffFor(prisma, 'Fault trials')).token;
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
-import { addStaff } from '../../src/services/staff/staff-tokens.js';
+import { addStaffFor } from '../helpers/staff.js';
 import { zaloSignature } from '../../src/channels/zalo/signature.js';
 import { resolveBinaries } from '../../src/media/binaries.js';
 import type { Config } from '../../src/config.js';
@@ -57,7 +57,7 @@ beforeAll(async () => {
   prisma = createPrisma(config.DATABASE_URL);
   await prisma.zaloToken.deleteMany();
   app = await startApp(config, 'all');
-  token = (await addStaff(prisma, 'Hostile tester')).token;
+  token = (await addStaffFor(prisma, 'Hostile tester')).token;
 });
 
 afterAll(async () => {
@@ -163,7 +163,7 @@ describe('/api/ask', () => {
       JSON.stringify({ text: 'B\u0061\u0300\u0301\u0302t Tra\u0300ng' }),
       JSON.stringify({ text: '🏺🧵🪡🎋'.repeat(50) }),
       JSON.stringify({ text: '\u0000\u0001\u0002' }),
-      JSON.stringify({ text: 'làng gần tôi', location: { lat: 'NaN', lon: 1e309 } }),
+      JSON.stringify({ text: 'làng gần tôi', location: { lat: 'NaN', lon: Number.POSITIVE_INFINITY } }),
       JSON.stringify({ text: 'Bát Tràng', lang: '../../etc/passwd' }),
       JSON.stringify({ text: 'Bát Tràng', conversation: 'x'.repeat(5000) }),
       JSON.stringify([{ text: 'Bát Tràng' }]),

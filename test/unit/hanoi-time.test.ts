@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHanoi, hanoiRange, parseHanoiTime } from '../../src/services/publishing/hanoi-time.js';
+import { formatHanoi, hanoiRange, parseHanoiTime } from '../../src/domain/publishing/hanoi-time.js';
 
 describe('Hanoi time', () => {
   it('reads what staff type and what a datetime-local field sends, as UTC+7', () => {

@@ -1,18 +1,8 @@
-// Google Translate (v2 client, API key) with every translation cached in PostgreSQL: the same sentence
-// is never paid for twice. The key travels only in the request; errors are reported without it.
-import { createHash } from 'node:crypto';
+// Google Translate (v2 client, API key) behind the Translator port, every translation cached through the
+// translation repository (PostgreSQL): the same sentence is never paid for twice. The key travels only in the request; errors are reported without it.
 import { v2 } from '@google-cloud/translate';
-import type { PrismaClient } from '../../generated/prisma/client.js';
-
-export interface Translation {
-  text: string;
-  /** The language Google detected, when it was asked to detect. */
-  sourceLang?: string;
-}
-
-export interface Translator {
-  translate(text: string, target: string, source?: string): Promise<Translation>;
-}
+import type { Translator } from '../../domain/translation/translator.js';
+import type { TranslationRepository } from '../../data/translation-repository.js';
 
 export class TranslationError extends Error {
   name = 'TranslationError';
@@ -22,7 +12,8 @@ export function createGoogleTranslator(options: {
   apiKey: string;
   /** The whole base URL, e.g. http://127.0.0.1:9000/language/translate/v2 (tests), else Google's. */
   endpoint?: string;
-  prisma: PrismaClient;
+  /** Translations already paid for. */
+  cache: Pick<TranslationRepository, 'find' | 'save'>;
   timeoutMs?: number;
 }): Translator {
   // One retry at most: the visitor is waiting, and an answer in English is better than none.
@@ -32,9 +23,8 @@ export function createGoogleTranslator(options: {
 
   return {
     async translate(text, target, source) {
-      const key = createHash('sha256').update(`${source ?? ''}\0${target}\0${text}`).digest('hex');
-      const cached = await options.prisma.translation.findUnique({ where: { key } });
-      if (cached) return { text: cached.translated, sourceLang: cached.sourceLang ?? undefined };
+      const cached = await options.cache.find(text, target, source);
+      if (cached) return { text: cached.translated, sourceLang: cached.sourceLang };
       let result: [string, { data?: { translations?: Array<{ detectedSourceLanguage?: string }> } }];
       try {
         result = (await Promise.race([
@@ -47,11 +37,7 @@ export function createGoogleTranslator(options: {
       }
       const [translated, response] = result;
       const sourceLang = source ?? response?.data?.translations?.[0]?.detectedSourceLanguage;
-      await options.prisma.translation.upsert({
-        where: { key },
-        create: { key, targetLang: target, sourceLang, text, translated },
-        update: {},
-      });
+      await options.cache.save({ text, target, source, translated, sourceLang });
       return { text: translated, sourceLang };
     },
   };

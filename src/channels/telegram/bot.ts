@@ -1,5 +1,5 @@
-// createBot(deps): the Telegram bot. It turns updates into the dialogue's terms and renders its replies;
-// main.ts decides whether it runs by webhook or by polling.
+// createBot(deps): the Telegram bot — the API's plugins, the session, one error boundary, and the features
+// (inline mode, staff uploads, the dialogue); main.ts decides whether it runs by webhook or by polling.
 import { Bot, Composer, session, type BotError, type Context, type SessionFlavor } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
@@ -10,11 +10,16 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from '../../logger.js';
 import type { Messages } from '../../i18n/messages.js';
 import { clientLanguage, type Dialogue } from '../../conversation/dialogue.js';
-import type { ChatState, Command, Incoming } from '../../conversation/types.js';
-import { render } from './render.js';
+import type { ChatState } from '../../conversation/types.js';
 import { inlineFeature } from './features/inline.feature.js';
+import { dialogueFeature, stateOf } from './features/dialogue.feature.js';
 
-export type BotContext = Context & SessionFlavor<ChatState>;
+export interface LogFlavor {
+  /** The logger of this update: every line carries its update id. */
+  log: Logger;
+}
+
+export type BotContext = Context & SessionFlavor<ChatState> & LogFlavor;
 
 export interface TelegramDeps {
   token: string;
@@ -31,8 +36,6 @@ export interface TelegramDeps {
   features?: Composer<BotContext>[];
 }
 
-export const commands: Command[] = ['start', 'help', 'language', 'villages', 'routes', 'nearby', 'menu', 'products', 'status', 'link', 'unlink'];
-
 export function createBot(deps: TelegramDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.token, {
     botInfo: deps.botInfo,
@@ -41,6 +44,11 @@ export function createBot(deps: TelegramDeps): Bot<BotContext> {
       timeoutSeconds: 30,
       canUseWebhookReply: deps.webhookReply ? (method) => method === 'sendMessage' : undefined,
     },
+  });
+  // A logger per update, first: the error boundary and every feature log with the update's id.
+  bot.use((ctx, next) => {
+    ctx.log = deps.logger.child({ updateId: ctx.update.update_id });
+    return next();
   });
   // Flood limits: keep under them (throttler: global, per group, per chat), and wait as told when one is
   // hit anyway (auto-retry). The first answer to a user's own update goes out at once (grammY's
@@ -71,68 +79,19 @@ export function createBot(deps: TelegramDeps): Bot<BotContext> {
   // One error boundary, for webhook and polling alike (bot.catch alone serves only polling): log with
   // the update id, apologise in the user's language; the update is still acknowledged.
   const onError = async (error: BotError<BotContext>) => {
-    deps.logger.error({ err: error.error, updateId: error.ctx.update.update_id }, 'telegram update failed');
     const ctx = error.ctx;
+    ctx.log.error({ err: error.error }, 'telegram update failed');
     const lang = stateOf(ctx).lang ?? clientLanguage(ctx.from?.language_code);
     if (ctx.chat) await ctx.reply(deps.messages.t(lang, 'chat-apology')).catch(() => {});
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
   };
   bot.use(async (ctx, next) => {
     if (await firstSeen.get(ctx)) return next();
-    deps.logger.info({ updateId: ctx.update.update_id }, 'telegram update already handled');
+    ctx.log.info('telegram update already handled');
   });
   bot.errorBoundary(onError, inlineFeature(deps), ...(deps.features ?? []), dialogueFeature(deps));
   bot.catch(onError);
   return bot;
-}
-
-function dialogueFeature(deps: TelegramDeps): Composer<BotContext> {
-  const composer = new Composer<BotContext>();
-  const run = async (ctx: BotContext, incoming: Incoming) => {
-    // Records are shown only in a private chat, to the person it belongs to.
-    const privateChat = ctx.chat?.type === 'private';
-    const outcome = await deps.dialogue.handle(stateOf(ctx), incoming, {
-      languageCode: ctx.from?.language_code,
-      firstName: ctx.from?.first_name,
-      identity: privateChat ? { channel: 'telegram', chatId: String(ctx.chat!.id) } : undefined,
-      canShareContact: privateChat,
-    });
-    if (ctx.chat) ctx.session = outcome.state;
-    await render(ctx, outcome.replies, { messages: deps.messages, lang: outcome.state.lang ?? clientLanguage(ctx.from?.language_code) });
-  };
-
-  for (const command of commands) composer.command(command, (ctx) => run(ctx, { type: 'command', command, argument: typeof ctx.match === 'string' ? ctx.match : undefined }));
-  // A shared phone number counts only when it is the sender's own contact.
-  composer.on('message:contact', (ctx) =>
-    run(ctx, { type: 'contact', phone: ctx.message.contact.phone_number, own: ctx.message.contact.user_id !== undefined && ctx.message.contact.user_id === ctx.from.id }),
-  );
-  composer.on('callback_query:data', (ctx) => run(ctx, { type: 'action', data: ctx.callbackQuery.data }));
-  composer.on(['message:location', 'message:venue'], (ctx) => {
-    const { latitude, longitude } = ctx.message.venue?.location ?? ctx.message.location!;
-    return run(ctx, { type: 'location', lat: latitude, lon: longitude });
-  });
-  // In groups, only messages addressed to the bot: a mention or a reply to it.
-  composer.on('message:text', (ctx) => {
-    const group = ctx.chat.type !== 'private';
-    const username = ctx.me.username;
-    const mentioned = ctx.message.text.includes(`@${username}`) || ctx.message.reply_to_message?.from?.id === ctx.me.id;
-    if (group && !mentioned) return;
-    const text = ctx.message.text.replace(new RegExp(`@${username}\\b`, 'g'), '').trim();
-    return run(ctx, { type: 'text', text: text || ctx.message.text });
-  });
-  // Any other callback query still gets its answer.
-  composer.on('callback_query', (ctx) => ctx.answerCallbackQuery());
-  return composer;
-}
-
-/** The chat's state; an update with no chat (an inline message's button) has none to keep. */
-function stateOf(ctx: BotContext): ChatState {
-  if (!ctx.chat) return {};
-  try {
-    return ctx.session ?? {};
-  } catch {
-    return {};
-  }
 }
 
 /**

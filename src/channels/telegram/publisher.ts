@@ -2,7 +2,7 @@
 import { Api, GrammyError, InputFile } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { apiThrottler } from '@grammyjs/transformer-throttler';
-import { PermanentSendError } from '../../services/artisans/notify.js';
+import { PermanentSendError } from '../../domain/artisans/notification-senders.js';
 import { PermanentPublishError, type ChannelPublisher } from '../../services/publishing/publish-publication.js';
 
 /** Notifications to a chat: throttled and retried like every message we send unasked. */

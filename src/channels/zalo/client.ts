@@ -27,6 +27,16 @@ export class ZaloHttpError extends Error {
 const WINDOW_CODES = new Set([-213, -217, -227, -230, -232, -234, -244]);
 const RATE_LIMITED = new Set([-32]);
 const TOKEN_INVALID = new Set([-216, -220]);
+// Refusals that pass with time or with staff's work rather than the user's: an expired attachment_id, a
+// quota (the OA's, or this receiver's), and the OA's own state (disabled, unpaid, not authorised).
+const NOT_FOREVER = new Set([-100, -204, -205, -209, -211, -212, -218, -219, -221, -223, -224, -235, -320, -321]);
+
+/** Zalo refused this user or this message for good (an invalid user id, say); as the brief advises, an
+ * unknown code counts too. Window codes do not: they hold until the user writes. */
+export function isPermanentZaloError(error: unknown): boolean {
+  if (!(error instanceof ZaloApiError)) return false;
+  return ![WINDOW_CODES, RATE_LIMITED, TOKEN_INVALID, NOT_FOREVER].some((codes) => codes.has(error.code));
+}
 
 export type ZaloButton =
   | { title: string; type: 'oa.query.show'; payload: string }

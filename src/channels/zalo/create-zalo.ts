@@ -2,30 +2,25 @@
 // platform bot (ZALO_MODE=bot); undefined when neither is configured.
 import type { Redis } from 'ioredis';
 import type { Config } from '../../config.js';
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { ZaloTokenRepository } from '../../data/zalo-token-repository.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import type { Dialogue } from '../../conversation/dialogue.js';
 import { createChatStates } from './chat-state.js';
-import { createZaloClient, ZaloApiError } from './client.js';
+import { createZaloClient, isPermanentZaloError, ZaloApiError } from './client.js';
 import { createReplyWindow } from './reply-window.js';
 import { createTokenProvider } from './token-provider.js';
 import { createZaloOaChannel } from './oa-channel.js';
 import { createZaloBotChannel, createZaloBotClient } from './bot-platform.js';
-import type { VlogMessenger } from '../../services/publishing/vlog-subscribers.js';
+import { PermanentDeliveryError, type VlogMessenger } from '../../domain/publishing/vlog-messenger.js';
 
-interface Infra {
-  prisma: PrismaClient;
-  redis: Redis;
-  logger: Logger;
-}
-
-/** The OA's API client and reply window: what both the server and the workers need to write to users. */
-export function createZaloOa(config: Config, deps: Infra) {
+/** The OA's API client and reply window: what both the server and the workers need to write to users. Built
+ * once per process: its token provider's single-flight refresh holds only within one provider. */
+export function createZaloOa(config: Config, deps: { zaloTokens: ZaloTokenRepository; redis: Redis; logger: Logger }) {
   if (config.ZALO_MODE !== 'oa' || !config.ZALO_APP_ID || !config.ZALO_OA_SECRET_KEY) return undefined;
   const oauth = config.ZALO_APP_SECRET_KEY ? { oauthBase: config.ZALO_OAUTH_BASE, appId: config.ZALO_APP_ID, appSecret: config.ZALO_APP_SECRET_KEY } : undefined;
   const tokens = createTokenProvider({
-    prisma: deps.prisma,
+    zaloTokens: deps.zaloTokens,
     redis: deps.redis,
     keyPrefix: config.QUEUE_PREFIX,
     oauth,
@@ -35,7 +30,7 @@ export function createZaloOa(config: Config, deps: Infra) {
   return { client: createZaloClient({ apiBase: config.ZALO_API_BASE, tokens }), window: createReplyWindow(deps.redis, config.QUEUE_PREFIX), oauth, tokens };
 }
 
-type ZaloOa = NonNullable<ReturnType<typeof createZaloOa>>;
+export type ZaloOa = NonNullable<ReturnType<typeof createZaloOa>>;
 
 /** Sends when the user's reply window allows it; otherwise 'held' for their next message. */
 async function withinWindow(oa: ZaloOa, userId: string, send: (quote: string) => Promise<unknown>): Promise<'sent' | 'held'> {
@@ -58,6 +53,11 @@ export function zaloNotifier(oa: ZaloOa) {
   return (userId: string, text: string) => withinWindow(oa, userId, (quote) => oa.client.sendText(userId, text, quote));
 }
 
+// Refused for good (an invalid user, say): the delivery fails at once instead of waiting for another try.
+const permanentDelivery = (error: unknown): never => {
+  throw isPermanentZaloError(error) ? new PermanentDeliveryError((error as Error).message) : error;
+};
+
 /** A new vlog to one subscriber: its poster, title and village, opening its page. */
 export function zaloVlogMessenger(oa: ZaloOa, messages: Messages): VlogMessenger {
   return (userId, vlog) =>
@@ -74,12 +74,13 @@ export function zaloVlogMessenger(oa: ZaloOa, messages: Messages): VlogMessenger
         ],
         quote,
       ),
-    );
+    ).catch(permanentDelivery);
 }
 
+/** The webhook's channel; in OA mode over the one OA client the process built (createZaloOa). */
 export function createZalo(
   config: Config,
-  deps: Infra & { messages: Messages; dialogue: Dialogue; afterUserMessage?: (userId: string) => Promise<void> },
+  deps: { oa: ZaloOa | undefined; redis: Redis; logger: Logger; messages: Messages; dialogue: Dialogue; afterUserMessage?: (userId: string) => Promise<void> },
 ) {
   const prefix = config.QUEUE_PREFIX;
   const states = createChatStates(deps.redis, prefix);
@@ -89,7 +90,7 @@ export function createZalo(
     const channel = createZaloBotChannel({ client, dialogue: deps.dialogue, messages: deps.messages, states, redis: deps.redis, keyPrefix: prefix, logger: deps.logger, secret: config.ZALO_BOT_WEBHOOK_SECRET });
     return { mode: 'bot' as const, channel };
   }
-  const oa = createZaloOa(config, deps);
+  const oa = deps.oa;
   if (!oa) return undefined;
   const channel = createZaloOaChannel({
     client: oa.client,
@@ -105,5 +106,5 @@ export function createZalo(
     replayWindowSeconds: config.ZALO_REPLAY_WINDOW_SECONDS,
     afterUserMessage: deps.afterUserMessage,
   });
-  return { mode: 'oa' as const, channel, oauth: oa.oauth };
+  return { mode: 'oa' as const, channel, oauth: oa.oauth, tokens: oa.tokens };
 }

@@ -2,12 +2,11 @@
 // single use, so a refresh is single-flight: one promise per process, and a Redis lock across processes;
 // the new pair is stored before anyone uses it, and whoever waited reads it from the database.
 import type { Redis } from 'ioredis';
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { ZaloTokenRepository } from '../../data/zalo-token-repository.js';
 import type { Logger } from '../../logger.js';
 import { registerSecret } from '../../logger.js';
 import { refreshTokens, ZaloReauthorizationNeeded, type TokenPair } from './oauth.js';
 
-const ROW = 'oa';
 const REFRESH_AHEAD_MS = 2 * 3600 * 1000;
 const REFRESH_TOKEN_LIFETIME_MS = 90 * 24 * 3600 * 1000;
 const LOCK_MS = 30_000;
@@ -19,27 +18,28 @@ export interface TokenProvider {
   refreshAfterRejection(stale: string): Promise<string>;
 }
 
+export interface TokenStore {
+  /** A pair from an authorisation (/zalo/oauth/callback), stored as the one to use. */
+  store(pair: TokenPair): Promise<void>;
+}
+
 export function createTokenProvider(deps: {
-  prisma: PrismaClient;
+  zaloTokens: ZaloTokenRepository;
   redis: Redis;
   keyPrefix: string;
   oauth: { oauthBase: string; appId: string; appSecret: string } | undefined;
   logger: Logger;
   /** The token from the environment, used until an authorisation stores a pair. */
   seed?: { accessToken: string; refreshToken?: string };
-}): TokenProvider {
+}): TokenProvider & TokenStore {
   let inFlight: Promise<string> | undefined;
   const lockKey = `${deps.keyPrefix}:zalo:refresh-lock`;
 
   async function current() {
-    let row = await deps.prisma.zaloToken.findUnique({ where: { id: ROW } });
+    let row = await deps.zaloTokens.find();
     if (!row && deps.seed) {
       // Until zalo:connect has run: the configured token, treated as due for a refresh if it can be.
-      row = await deps.prisma.zaloToken.upsert({
-        where: { id: ROW },
-        create: { id: ROW, accessToken: deps.seed.accessToken, refreshToken: deps.seed.refreshToken ?? null, accessExpiresAt: new Date(Date.now() + 3600 * 1000) },
-        update: {},
-      });
+      row = await deps.zaloTokens.seed({ accessToken: deps.seed.accessToken, refreshToken: deps.seed.refreshToken ?? null, accessExpiresAt: new Date(Date.now() + 3600 * 1000) });
     }
     if (row) {
       registerSecret(row.accessToken);
@@ -70,14 +70,14 @@ export function createTokenProvider(deps: {
           } catch (error) {
             if (error instanceof ZaloReauthorizationNeeded) {
               // Said once, loudly; sends fail fast from now on instead of retrying a spent token.
-              await deps.prisma.zaloToken.update({ where: { id: ROW }, data: { status: 'reauthorize' } });
+              await deps.zaloTokens.markReauthorize();
               deps.logger.error('Zalo refresh token refused: OA messages stop until an admin runs `npm run zalo:connect`');
             }
             throw error;
           }
           registerSecret(pair.accessToken);
           registerSecret(pair.refreshToken);
-          await storeTokens(deps.prisma, pair);
+          await storeTokens(deps.zaloTokens, pair);
           deps.logger.info({ expiresIn: pair.expiresIn }, 'Zalo access token refreshed');
           return pair.accessToken;
         } finally {
@@ -110,16 +110,16 @@ export function createTokenProvider(deps: {
       return row.accessToken;
     },
     refreshAfterRejection: (stale) => singleFlight(stale),
+    store: (pair) => storeTokens(deps.zaloTokens, pair),
   };
 }
 
-export async function storeTokens(prisma: PrismaClient, pair: TokenPair): Promise<void> {
-  const data = {
+async function storeTokens(zaloTokens: ZaloTokenRepository, pair: TokenPair): Promise<void> {
+  await zaloTokens.save({
     accessToken: pair.accessToken,
     refreshToken: pair.refreshToken,
     accessExpiresAt: new Date(Date.now() + pair.expiresIn * 1000),
     refreshExpiresAt: new Date(Date.now() + REFRESH_TOKEN_LIFETIME_MS),
     status: 'ok',
-  };
-  await prisma.zaloToken.upsert({ where: { id: ROW }, create: { id: ROW, ...data }, update: data });
+  });
 }

@@ -3,8 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { changeStage, issueLinkCode } from '../../services/artisans/records.js';
-import { enqueueNotifications } from '../../jobs/queues.js';
+import { AppError } from '../../errors.js';
 import { formAction } from './back.js';
 import type { Render } from './render.js';
 
@@ -12,20 +11,10 @@ const idParams = z.object({ id: z.uuid() });
 const stageForm = z.object({ stage: z.string().min(1).max(100), note: z.string().trim().max(1000).optional() });
 
 export const consoleArtisanPages = (deps: AppDeps, render: Render): FastifyPluginAsync => async (app) => {
+  const artisans = deps.services.artisans;
+
   app.get('/console/artisans', async (request, reply) => {
-    const [applicants, waiting] = await Promise.all([
-      deps.prisma.applicant.findMany({
-        orderBy: { createdAt: 'desc' },
-        take: 300,
-        include: { links: { select: { channel: true } }, applications: { orderBy: { createdAt: 'asc' } } },
-      }),
-      deps.prisma.notification.findMany({
-        where: { status: { in: ['held', 'pending'] }, chatLink: { channel: 'zalo' } },
-        orderBy: { createdAt: 'asc' },
-        take: 200,
-        include: { chatLink: { select: { applicant: { select: { name: true } } } }, event: { select: { stage: true, application: { select: { kind: true, subject: true } } } } },
-      }),
-    ]);
+    const [applicants, waiting] = await Promise.all([artisans.listApplicants(), artisans.listWaitingNotifications()]);
     return render(request, reply, 'artisans', { title: 'console-artisans', applicants, waiting, stages: deps.stages });
   });
 
@@ -33,18 +22,18 @@ export const consoleArtisanPages = (deps: AppDeps, render: Render): FastifyPlugi
     const { id } = idParams.parse(request.params);
     return formAction(request, reply, '/console/artisans', 'console-stage-recorded', async () => {
       const form = stageForm.parse(request.body ?? {});
-      const event = await changeStage(deps.prisma, deps.stages, request.staff!, id, { stage: form.stage, note: form.note || undefined });
-      // Written first; should Redis be away, the notifications' reconciler sends it later.
-      await enqueueNotifications(deps.queues, event.id).catch((error) => request.log.warn({ err: error }, 'notification not queued yet'));
+      await artisans.changeStage({ actor: request.staff!, applicationId: id, stage: form.stage, note: form.note || undefined });
     });
   });
 
   // Shown once, on a page made for printing and handing to the artisan.
   app.post('/console/applicants/:id/link-code', async (request, reply) => {
     const { id } = idParams.parse(request.params);
-    const applicant = await deps.prisma.applicant.findUnique({ where: { id }, select: { name: true } });
-    if (!applicant) return render(request, reply.code(404), 'error', { title: '404', message: 'console-not-found' });
-    const { code, expiresAt } = await issueLinkCode(deps.prisma, request.staff!, id);
-    return render(request, reply, 'link-code', { title: 'console-link-code', applicant, code, expiresAt });
+    const issued = await artisans.issueLinkCode({ actor: request.staff!, applicantId: id }).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === 'not_found') return undefined;
+      throw error;
+    });
+    if (!issued) return render(request, reply.code(404), 'error', { title: '404', message: 'console-not-found' });
+    return render(request, reply, 'link-code', { title: 'console-link-code', applicant: { name: issued.applicantName }, code: issued.code, expiresAt: issued.expiresAt });
   });
 };

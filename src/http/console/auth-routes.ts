@@ -4,10 +4,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { SESSION_COOKIE, secureCookiesFor } from '../staff-auth.js';
-import { createSession, endSession, findSession, signIn } from '../../services/staff/staff-sessions.js';
-import { findByPasswordLink, setPasswordByLink } from '../../services/staff/staff-tokens.js';
 import { AppError } from '../../errors.js';
-import { uploadTicketKey } from '../../channels/telegram/features/staff.feature.js';
 import { flash, type Render } from './render.js';
 import { safeNext } from './guard.js';
 
@@ -15,15 +12,16 @@ const signInBody = z.object({ email: z.string().max(320).default(''), password: 
 const passwordBody = z.object({ password: z.string().max(1000).default(''), confirm: z.string().max(1000).default('') });
 
 export const consoleAuthRoutes = (deps: AppDeps, render: Render): FastifyPluginAsync => async (app) => {
+  const staffService = deps.services.staff;
   const secure = secureCookiesFor(deps.config.PUBLIC_URL);
   const startSession = async (reply: FastifyReply, staffId: string) => {
-    const { token, expiresAt } = await createSession(deps.prisma, staffId);
+    const { token, expiresAt } = await staffService.startSession(staffId);
     reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
   };
 
   app.get('/console/login', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token && (await findSession(deps.prisma, token))) return reply.redirect('/console', 303);
+    if (token && (await staffService.findSession(token))) return reply.redirect('/console', 303);
     return render(request, reply, 'login', { title: 'console-sign-in', next: safeNext((request.query as { next?: string }).next) });
   });
 
@@ -43,7 +41,7 @@ export const consoleAuthRoutes = (deps: AppDeps, render: Render): FastifyPluginA
     },
     async (request, reply) => {
       const body = signInBody.parse(request.body ?? {});
-      const staff = body.email && body.password ? await signIn(deps.prisma, body.email, body.password) : null;
+      const staff = body.email && body.password ? await staffService.signIn({ email: body.email, password: body.password }) : null;
       if (!staff) {
         request.log.info({ ip: request.ip }, 'console sign-in refused');
         return render(request, reply.code(401), 'login', { title: 'console-sign-in', next: safeNext(body.next), email: body.email, error: 'console-login-wrong' });
@@ -56,14 +54,14 @@ export const consoleAuthRoutes = (deps: AppDeps, render: Render): FastifyPluginA
 
   app.post('/console/logout', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await endSession(deps.prisma, token);
+    if (token) await staffService.endSession(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.redirect('/console/login', 303);
   });
 
   app.get('/console/password/:link', async (request, reply) => {
     const { link } = request.params as { link: string };
-    const staff = await findByPasswordLink(deps.prisma, link);
+    const staff = await staffService.findPasswordLink(link);
     if (!staff) return render(request, reply.code(404), 'error', { title: '404', message: 'console-password-link-invalid' });
     return render(request, reply, 'password', { title: 'console-password-title', email: staff.email });
   });
@@ -71,12 +69,12 @@ export const consoleAuthRoutes = (deps: AppDeps, render: Render): FastifyPluginA
   app.post('/console/password/:link', async (request, reply) => {
     const { link } = request.params as { link: string };
     const body = passwordBody.parse(request.body ?? {});
-    const staff = await findByPasswordLink(deps.prisma, link);
+    const staff = await staffService.findPasswordLink(link);
     if (!staff) return render(request, reply.code(404), 'error', { title: '404', message: 'console-password-link-invalid' });
     const again = (error: string) => render(request, reply.code(400), 'password', { title: 'console-password-title', email: staff.email, error });
     if (body.password !== body.confirm) return again('console-password-mismatch');
     try {
-      await setPasswordByLink(deps.prisma, link, body.password);
+      await staffService.setPasswordByLink({ link, password: body.password });
     } catch (error) {
       if (error instanceof AppError && error.code === 'weak_password') return again('console-password-weak');
       throw error;
@@ -87,11 +85,8 @@ export const consoleAuthRoutes = (deps: AppDeps, render: Render): FastifyPluginA
 
   // From the Telegram bot: a video over 20 MB gets this link, good once for 24 h.
   app.get('/console/upload', async (request, reply) => {
-    const ticket = (request.query as { ticket?: string }).ticket;
-    if (ticket && ticket.length <= 100) {
-      const staffId = await deps.quickRedis.getdel(uploadTicketKey(deps.config.QUEUE_PREFIX, ticket));
-      if (staffId) await startSession(reply, staffId);
-    }
+    const staffId = await deps.services.staffChats.redeemUploadTicket((request.query as { ticket?: string }).ticket);
+    if (staffId) await startSession(reply, staffId);
     return reply.redirect('/console/clips#upload', 303);
   });
 };

@@ -3,10 +3,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { scheduleDepsOf } from '../routes/publications.js';
-import { cancelPublication, isConfigured, listPublications, parseTarget, publicationView, publishNow, reschedulePublication, resendPublication, schedulePublication, type ScheduleDeps, type When } from '../../services/publishing/schedule.js';
-import { formatHanoi, hanoiDay, hanoiRange, parseHanoiTime } from '../../services/publishing/hanoi-time.js';
-import { slotsOf, TARGETS } from '../../services/publishing/slots.js';
+import { formatHanoi, hanoiDay, hanoiRange, parseHanoiTime } from '../../domain/publishing/hanoi-time.js';
+import { parseTarget, TARGETS, type When } from '../../domain/publishing/targets.js';
 import { AppError } from '../../errors.js';
 import { backTo, formAction, refusal } from './back.js';
 import { consoleLanguage, flash, type Render } from './render.js';
@@ -28,28 +26,20 @@ function whenOf(form: { publishAt: string; when: 'at' | 'next' }): When {
 }
 
 export const consoleCalendarPages = (deps: AppDeps, render: Render): FastifyPluginAsync => async (app) => {
-  const schedule: ScheduleDeps = scheduleDepsOf(deps);
+  const { publishing } = deps.services;
 
   app.get('/console/calendar', async (request, reply) => {
     const query = request.query as { week?: string; at?: string; target?: string };
     const week = query.week && hanoiRange(query.week, 'week') ? query.week : hanoiDay(new Date());
     const range = hanoiRange(week, 'week')!;
     const days = Array.from({ length: 7 }, (_, i) => hanoiDay(new Date(range.from.getTime() + i * DAY_MS)));
-    const [publications, clips, unknown] = await Promise.all([
-      listPublications(deps.prisma, range),
-      deps.prisma.clip.findMany({ where: { state: { in: ['queued', 'processing', 'ready'] } }, orderBy: { createdAt: 'desc' }, take: 200, select: { id: true, title: true, state: true } }),
-      deps.prisma.publication.findMany({ where: { state: 'unknown' }, orderBy: { publishAt: 'asc' }, include: { clip: { select: { title: true, state: true, slug: true } } } }),
-    ]);
-    const views = publications.map(publicationView);
-    const targets = await Promise.all(
-      TARGETS.map(async (target) => {
-        const slots = await slotsOf(deps.prisma, target, schedule.defaultSlots);
-        const mine = views.filter((p) => p.target === target);
-        const at = (day: string, slot: string) => mine.filter((p) => p.publishAtLocal === `${day} ${slot}`);
-        const offSlot = (day: string) => mine.filter((p) => p.publishAtLocal.startsWith(day) && !slots.includes(p.publishAtLocal.slice(11)));
-        return { target, configured: isConfigured(schedule, target), slots, rows: slots.map((slot) => ({ slot, cells: days.map((day) => ({ day, at: `${day}T${slot}`, publications: at(day, slot) })) })), other: days.map((day) => offSlot(day)) };
-      }),
-    );
+    const [views, clips, unknown, targetSlots] = await Promise.all([publishing.list(range), publishing.listSchedulableClips(), publishing.listUnknown(), publishing.targets()]);
+    const targets = targetSlots.map(({ target, configured, slots }) => {
+      const mine = views.filter((p) => p.target === target);
+      const at = (day: string, slot: string) => mine.filter((p) => p.publishAtLocal === `${day} ${slot}`);
+      const offSlot = (day: string) => mine.filter((p) => p.publishAtLocal.startsWith(day) && !slots.includes(p.publishAtLocal.slice(11)));
+      return { target, configured, slots, rows: slots.map((slot) => ({ slot, cells: days.map((day) => ({ day, at: `${day}T${slot}`, publications: at(day, slot) })) })), other: days.map((day) => offSlot(day)) };
+    });
     const shift = (n: number) => hanoiDay(new Date(range.from.getTime() + n * DAY_MS));
     return render(request, reply, 'calendar', {
       title: 'console-calendar',
@@ -60,16 +50,16 @@ export const consoleCalendarPages = (deps: AppDeps, render: Render): FastifyPlug
       nextWeek: shift(7),
       targets,
       clips,
-      unknown: unknown.map(publicationView),
+      unknown,
       prefill: { at: query.at && parseHanoiTime(query.at) ? query.at : '', target: TARGETS.find((t) => t === query.target) ?? 'telegram' },
     });
   });
 
   app.post('/console/publications', async (request, reply) => {
-    let week = hanoiDay(new Date());
+    let week: string;
     try {
       const form = scheduleForm.parse(request.body ?? {});
-      const publication = await schedulePublication(schedule, { clipId: form.clipId, target: form.target, when: whenOf(form) });
+      const publication = await publishing.schedule({ clipId: form.clipId, target: form.target, when: whenOf(form) });
       week = hanoiDay(publication.publishAt);
       const lang = consoleLanguage(request);
       flash(reply, 'ok', deps.messages.t(lang, 'console-scheduled', { time: formatHanoi(publication.publishAt), target: deps.messages.t(lang, `console-target-${form.target}`) }));
@@ -83,15 +73,15 @@ export const consoleCalendarPages = (deps: AppDeps, render: Render): FastifyPlug
   app.post('/console/publications/:id/reschedule', async (request, reply) => {
     const { id } = idParams.parse(request.params);
     return formAction(request, reply, '/console/calendar', 'console-rescheduled', () =>
-      reschedulePublication(schedule, id, whenOf({ publishAt: String((request.body as { publishAt?: string })?.publishAt ?? ''), when: 'at' })),
+      publishing.reschedule(id, whenOf({ publishAt: String((request.body as { publishAt?: string })?.publishAt ?? ''), when: 'at' })),
     );
   });
 
-  const actions = { cancel: cancelPublication, 'publish-now': publishNow, resend: resendPublication } as const;
+  const actions = { cancel: publishing.cancel, 'publish-now': publishing.publishNow, resend: publishing.resend } as const;
   for (const [name, run] of Object.entries(actions)) {
     app.post(`/console/publications/:id/${name}`, async (request, reply) => {
       const { id } = idParams.parse(request.params);
-      return formAction(request, reply, '/console/calendar', `console-done-${name}`, () => run(schedule, id));
+      return formAction(request, reply, '/console/calendar', `console-done-${name}`, () => run(id));
     });
   }
 };

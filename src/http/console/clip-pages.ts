@@ -3,45 +3,41 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { getClip, listClips, type ClipViewDeps } from '../../services/clips/get-clip.js';
-import { retryClip } from '../../services/clips/retry-clip.js';
-import { updateClip } from '../../services/clips/update-clip.js';
-import { deleteClip } from '../../services/clips/delete-clip.js';
 import { clipChanges } from '../routes/clips.js';
 import { flash } from './render.js';
 import { refusal } from './back.js';
-import { createClipAnnouncer } from '../../services/clips/clip-events.js';
-import { listVillages } from '../../services/handbook/handbook-queries.js';
 import { formAction } from './back.js';
 import type { Render } from './render.js';
 
 const clipParams = z.object({ id: z.uuid() });
+// Same-origin media URLs: the console shows what this server serves.
+const sameOrigin = { relativeUrls: true };
 
 export const consoleClipPages = (deps: AppDeps, render: Render): FastifyPluginAsync => async (app) => {
-  // Same-origin media URLs: the console shows what this server serves.
-  const viewDeps: ClipViewDeps = { prisma: deps.prisma, messages: deps.messages, queues: deps.queues };
-  const announce = createClipAnnouncer(deps.quickRedis, deps.config.QUEUE_PREFIX);
+  const { clips, handbook } = deps.services;
 
   app.get('/console', async (_request, reply) => reply.redirect('/console/clips', 303));
 
   app.get('/console/clips', async (request, reply) => {
-    const [clips, villages] = await Promise.all([listClips(viewDeps), listVillages(deps.prisma)]);
-    return render(request, reply, 'clips', { title: 'console-clips', clips, villages, maxBytes: deps.config.MAX_UPLOAD_BYTES });
+    const [list, villages] = await Promise.all([clips.list(sameOrigin), handbook.listVillages()]);
+    return render(request, reply, 'clips', { title: 'console-clips', clips: list, villages, maxBytes: deps.config.MAX_UPLOAD_BYTES });
   });
 
   app.get('/console/clips/:id', async (request, reply) => {
     const parsed = clipParams.safeParse(request.params);
-    const clip = parsed.success ? await getClip(viewDeps, parsed.data.id).catch(() => null) : null;
+    const clip = parsed.success ? await clips.get(parsed.data.id, sameOrigin).catch(() => null) : null;
     if (!clip) return render(request, reply.code(404), 'error', { title: '404', message: 'console-not-found' });
-    const village = clip.village ? await deps.prisma.village.findUnique({ where: { id: clip.village }, select: { nameVi: true, nameEn: true } }) : null;
-    return render(request, reply, 'clip', { title: clip.title, clip, village, villages: await listVillages(deps.prisma) });
+    const villages = await handbook.listVillages();
+    const named = clip.village ? villages.find((v) => v.id === clip.village) : undefined;
+    const village = named ? { nameVi: named.name.vi, nameEn: named.name.en } : null;
+    return render(request, reply, 'clip', { title: clip.title, clip, village, villages });
   });
 
   app.post('/console/clips/:id/edit', async (request, reply) => {
     const { id } = clipParams.parse(request.params);
     const { title, village, description, tags } = (request.body ?? {}) as Record<string, string | undefined>;
     return formAction(request, reply, `/console/clips/${id}`, 'console-clip-saved', () =>
-      updateClip({ prisma: deps.prisma, announce }, id, clipChanges.parse({ title, village, description, tags })),
+      clips.update(id, clipChanges.parse({ title, village, description, tags })),
     );
   });
 
@@ -50,7 +46,7 @@ export const consoleClipPages = (deps: AppDeps, render: Render): FastifyPluginAs
     const { id } = clipParams.parse(request.params);
     const { confirm } = (request.body ?? {}) as { confirm?: string };
     try {
-      await deleteClip({ ...deps, mediaDir: deps.config.MEDIA_DIR }, id, { confirmPublished: confirm === 'true' });
+      await clips.delete(id, { confirmPublished: confirm === 'true' });
       flash(reply, 'ok', 'console-clip-deleted');
       return reply.redirect('/console/clips', 303);
     } catch (error) {
@@ -61,6 +57,6 @@ export const consoleClipPages = (deps: AppDeps, render: Render): FastifyPluginAs
 
   app.post('/console/clips/:id/retry', async (request, reply) => {
     const { id } = clipParams.parse(request.params);
-    return formAction(request, reply, `/console/clips/${id}`, 'console-clip-retried', () => retryClip({ prisma: deps.prisma, queues: deps.queues, announce }, id));
+    return formAction(request, reply, `/console/clips/${id}`, 'console-clip-retried', () => clips.retry(id));
   });
 };

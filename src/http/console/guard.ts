@@ -1,16 +1,15 @@
 // The console's pages want a signed-in session (not an API token): without one, the sign-in page; with
 // too small a role, a 403 page that says so.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { PrismaClient } from '../../generated/prisma/client.js';
-import type { StaffRole } from '../../services/staff/staff-tokens.js';
-import { findSession } from '../../services/staff/staff-sessions.js';
+import type { StaffRole } from '../../domain/staff/staff.js';
+import type { StaffService } from '../../services/staff/staff-service.js';
 import { mayAct, SESSION_COOKIE } from '../staff-auth.js';
 import type { Render } from './render.js';
 
-export function requireConsole(prisma: PrismaClient, render: Render, role: StaffRole = 'editor') {
+export function requireConsole(sessions: Pick<StaffService, 'findSession'>, render: Render, role: StaffRole = 'editor') {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const token = request.cookies[SESSION_COOKIE];
-    const staff = token ? await findSession(prisma, token) : null;
+    const staff = token ? await sessions.findSession(token) : null;
     if (!staff) {
       if (request.method !== 'GET') return reply.code(401).type('text/plain; charset=utf-8').send('Signed out: sign in again.');
       return reply.redirect(`/console/login?next=${encodeURIComponent(request.url)}`, 303);

@@ -6,10 +6,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppDeps } from '../deps.js';
 import type { Lang } from '../../i18n/messages.js';
-import { listProducts, listRoutes, listVillages } from '../../services/handbook/handbook-queries.js';
-import { computeKpis } from '../../services/handbook/compute-kpis.js';
 import { ContentError, loadHandbook } from '../../content/load.js';
-import type { VillageEntry } from '../../content/schema.js';
 import { consoleLanguage, type Render } from './render.js';
 
 export const HANDBOOK_PAGE_SIZE = 25;
@@ -69,13 +66,14 @@ export const consoleHandbookPages = (deps: AppDeps, render: Render): FastifyPlug
     const asked = request.query as Record<string, unknown>;
     const state: TableState = { vq: queryText(asked.vq), vpage: queryPage(asked.vpage), pq: queryText(asked.pq), ppage: queryPage(asked.ppage) };
 
-    const [villages, routes, products, kpis, crafts, villageFiles] = await Promise.all([
-      listVillages(deps.prisma),
-      listRoutes(deps.prisma),
-      listProducts(deps.prisma),
-      computeKpis(deps.prisma),
-      deps.prisma.craft.findMany({ select: { id: true, nameVi: true, nameEn: true } }),
-      deps.prisma.village.findMany({ select: { id: true, data: true } }),
+    const handbook = deps.services.handbook;
+    const [villages, routes, products, kpis, crafts, recognitionOf] = await Promise.all([
+      handbook.listVillages(),
+      handbook.listRoutes(),
+      handbook.listProducts(),
+      handbook.computeKpis(),
+      handbook.listCrafts(),
+      handbook.listRecognitions(),
     ]);
 
     // A message of this page; a code the messages do not know yet is shown as it is rather than failing the page.
@@ -90,9 +88,8 @@ export const consoleHandbookPages = (deps: AppDeps, render: Render): FastifyPlug
     // The filter finds a row by what it shows in either language (staff type Vietnamese or English words).
     const other: Lang = lang === 'vi' ? 'en' : 'vi';
     const number = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
-    const craftName = new Map(crafts.map((c) => [c.id, { vi: c.nameVi, en: c.nameEn }]));
+    const craftName = new Map(crafts.map((c) => [c.id, c.name]));
     const craftWords = (id: string) => craftName.get(id)?.[lang] ?? id;
-    const recognitionOf = new Map(villageFiles.map((v) => [v.id, (v.data as unknown as VillageEntry).recognition ?? []]));
     const unconfirmed = say('console-handbook-unconfirmed');
 
     const villageRows = villages.map((v) => {

@@ -48,13 +48,13 @@ export const consoleRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) 
 
   await app.register(consoleAuthRoutes(deps, render));
   await app.register(async (editors) => {
-    editors.addHook('preHandler', requireConsole(deps.prisma, render, 'editor'));
+    editors.addHook('preHandler', requireConsole(deps.services.staff, render, 'editor'));
     await editors.register(consoleClipPages(deps, render));
     await editors.register(consoleCalendarPages(deps, render));
     await editors.register(consoleHandbookPages(deps, render));
   });
   await app.register(async (admins) => {
-    admins.addHook('preHandler', requireConsole(deps.prisma, render, 'admin'));
+    admins.addHook('preHandler', requireConsole(deps.services.staff, render, 'admin'));
     await admins.register(consoleArtisanPages(deps, render));
     await admins.register(consoleStaffPages(deps, render));
     await admins.register(consoleQueues(deps));

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Eta } from 'eta';
 import type { Lang, Messages } from '../../i18n/messages.js';
-import { formatHanoi } from '../../services/publishing/hanoi-time.js';
+import { formatHanoi } from '../../domain/publishing/hanoi-time.js';
 
 const eta = new Eta({ views: fileURLToPath(new URL('../views/console', import.meta.url)), cache: true });
 const LANG_COOKIE = 'lns_lang';

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { addStaff, staffRoles } from '../../services/staff/staff-tokens.js';
+import { staffRoles } from '../../domain/staff/staff.js';
 import { refusal } from './back.js';
 import type { Render } from './render.js';
 
@@ -16,17 +16,14 @@ const newStaffForm = z.object({
 export const passwordLinkUrl = (publicUrl: string | undefined, link: string) => `${(publicUrl ?? '').replace(/\/$/, '')}/console/password/${link}`;
 
 export const consoleStaffPages = (deps: AppDeps, render: Render): FastifyPluginAsync => async (app) => {
-  const list = () =>
-    deps.prisma.staff.findMany({ orderBy: { createdAt: 'asc' }, select: { id: true, name: true, email: true, role: true, passwordHash: true, createdAt: true } }).then((rows) =>
-      rows.map(({ passwordHash, ...row }) => ({ ...row, hasPassword: passwordHash !== null })),
-    );
+  const list = () => deps.services.staff.list();
 
   app.get('/console/staff', async (request, reply) => render(request, reply, 'staff', { title: 'console-staff', accounts: await list() }));
 
   app.post('/console/staff', async (request, reply) => {
     try {
       const form = newStaffForm.parse(request.body ?? {});
-      const created = await addStaff(deps.prisma, form.name || form.email, { email: form.email, role: form.role });
+      const created = await deps.services.staff.add({ name: form.name || form.email, email: form.email, role: form.role });
       const base = deps.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
       return render(request, reply.code(201), 'staff', { title: 'console-staff', accounts: await list(), created: { email: form.email, token: created.token, link: passwordLinkUrl(base, created.passwordLink!) } });
     } catch (error) {

@@ -2,9 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../staff-auth.js';
-import { applicationKinds, changeStage, createApplicant, createApplication, getApplicant, getApplication, issueLinkCode } from '../../services/artisans/records.js';
-import { enqueueNotifications } from '../../jobs/queues.js';
-import type { StageBook } from '../../services/artisans/stages.js';
+import { applicationKinds } from '../../domain/artisans/application.js';
 import type { AppDeps } from '../deps.js';
 
 const idParams = z.object({ id: z.uuid('not an id') });
@@ -32,30 +30,29 @@ const stageChange = z.object({
   missing: z.string().max(1000).optional(),
 });
 
-export const artisanRoutes = (deps: AppDeps & { stages: StageBook }): FastifyPluginAsync => async (app) => {
-  app.addHook('preHandler', requireStaff(deps.prisma, 'admin'));
+export const artisanRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
+  const artisans = deps.services.artisans;
+  app.addHook('preHandler', requireStaff(deps.services.staff, 'admin'));
   const actor = (request: { staff?: { id: string; name: string } }) => request.staff!;
 
   app.post('/api/applicants', async (request, reply) => {
-    const applicant = await createApplicant(deps.prisma, actor(request), newApplicant.parse(request.body));
-    return reply.code(201).send(await getApplicant(deps.prisma, applicant.id));
+    const applicant = await artisans.createApplicant({ actor: actor(request), ...newApplicant.parse(request.body) });
+    return reply.code(201).send(await artisans.getApplicant(applicant.id));
   });
-  app.get('/api/applicants/:id', async (request) => getApplicant(deps.prisma, idParams.parse(request.params).id));
+  app.get('/api/applicants/:id', async (request) => artisans.getApplicant(idParams.parse(request.params).id));
   app.post('/api/applicants/:id/link-codes', async (request, reply) => {
-    const { code, expiresAt } = await issueLinkCode(deps.prisma, actor(request), idParams.parse(request.params).id);
+    const { code, expiresAt } = await artisans.issueLinkCode({ actor: actor(request), applicantId: idParams.parse(request.params).id });
     return reply.code(201).send({ code, expiresAt: expiresAt.toISOString() });
   });
   app.post('/api/applications', async (request, reply) => {
     const input = newApplication.parse(request.body);
-    const application = await createApplication(deps.prisma, deps.stages, actor(request), { ...input, submittedAt: input.submittedAt ? new Date(input.submittedAt) : undefined });
-    return reply.code(201).send(await getApplication(deps.prisma, application.id));
+    const application = await artisans.createApplication({ actor: actor(request), ...input, submittedAt: input.submittedAt ? new Date(input.submittedAt) : undefined });
+    return reply.code(201).send(await artisans.getApplication(application.id));
   });
-  app.get('/api/applications/:id', async (request) => getApplication(deps.prisma, idParams.parse(request.params).id));
+  app.get('/api/applications/:id', async (request) => artisans.getApplication(idParams.parse(request.params).id));
   app.post('/api/applications/:id/events', async (request, reply) => {
     const { id } = idParams.parse(request.params);
-    const event = await changeStage(deps.prisma, deps.stages, actor(request), id, stageChange.parse(request.body));
-    // The row is written first; should Redis be away, the reconciler of notifications sends it later.
-    await enqueueNotifications(deps.queues, event.id).catch((error) => request.log.warn({ err: error }, 'notification not queued yet'));
-    return reply.code(201).send({ id: event.id, stage: event.stage, note: event.note, at: event.at.toISOString(), application: await getApplication(deps.prisma, id) });
+    const event = await artisans.changeStage({ actor: actor(request), applicationId: id, ...stageChange.parse(request.body) });
+    return reply.code(201).send({ id: event.id, stage: event.stage, note: event.note, at: event.at.toISOString(), application: await artisans.getApplication(id) });
   });
 };

@@ -2,7 +2,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { answerQuestion } from '../../services/ask/answer-question.js';
 
 const askBody = z.object({
   text: z.string().trim().min(1, 'ask something').max(2000),
@@ -12,5 +11,5 @@ const askBody = z.object({
 });
 
 export const askRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
-  app.post('/api/ask', async (request) => answerQuestion(deps.ask, askBody.parse(request.body)));
+  app.post('/api/ask', async (request) => deps.services.ask.answer(askBody.parse(request.body)));
 };

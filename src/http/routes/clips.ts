@@ -1,24 +1,14 @@
 // Staff clip API: upload (multipart, or resumable with tus at /api/uploads), list, read, schedule, and a
 // server-sent event stream of changes (clip.updated).
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { createHash, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { requireStaff } from '../staff-auth.js';
-import { uploadsDir } from '../../services/clips/clip-files.js';
-import { createClip } from '../../services/clips/create-clip.js';
-import { getClip, listClips, type ClipViewDeps } from '../../services/clips/get-clip.js';
-import { schedulePublication } from '../../services/publishing/schedule.js';
-import { scheduleDepsOf } from './publications.js';
-import { createClipAnnouncer, createClipEventHub } from '../../services/clips/clip-events.js';
-import { retryClip } from '../../services/clips/retry-clip.js';
-import { updateClip } from '../../services/clips/update-clip.js';
-import { deleteClip } from '../../services/clips/delete-clip.js';
 import type { AppDeps } from '../deps.js';
 
 const clipParams = z.object({ id: z.uuid('not a clip id') });
@@ -53,17 +43,12 @@ export const clipChanges = z
 export const firstProblem = (error: z.ZodError) => `${error.issues[0]!.path.join('.')}: ${error.issues[0]!.message}`;
 
 export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
-  const clipDeps = { ...deps, mediaDir: deps.config.MEDIA_DIR };
-  const viewDeps: ClipViewDeps = { prisma: deps.prisma, messages: deps.messages, queues: deps.queues, publicUrl: deps.config.PUBLIC_URL };
-  const events = createClipEventHub(deps.config.REDIS_URL, deps.config.QUEUE_PREFIX);
-  const announce = createClipAnnouncer(deps.quickRedis, deps.config.QUEUE_PREFIX);
-  app.addHook('onClose', async () => events.close());
-  app.addHook('preHandler', requireStaff(deps.prisma));
+  const { clips } = deps.services;
+  app.addHook('preHandler', requireStaff(deps.services.staff));
 
   app.post('/api/clips', async (request, reply) => {
     if (!request.isMultipart()) throw new AppError('not_multipart', 'Send multipart/form-data with the video in field "file".');
-    await mkdir(uploadsDir(deps.config.MEDIA_DIR), { recursive: true });
-    const tempPath = join(uploadsDir(deps.config.MEDIA_DIR), `${randomUUID()}.part`);
+    const tempPath = await clips.receivingPath();
     const fields: Record<string, string> = {};
     let upload: { name: string; bytes: number; sha256: string } | undefined;
     try {
@@ -95,48 +80,49 @@ export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
       if (!upload) throw new AppError('bad_upload', 'No file: send the video in field "file".');
       const meta = clipMetadata.safeParse(fields);
       if (!meta.success) throw new AppError('bad_upload', firstProblem(meta.error));
-      const created = await createClip(clipDeps, { tempPath, originalName: upload.name, bytes: upload.bytes, sha256: upload.sha256, staffId: request.staff!.id, ...meta.data });
+      const created = await clips.ingest({ tempPath, originalName: upload.name, bytes: upload.bytes, sha256: upload.sha256, staffId: request.staff!.id, ...meta.data });
       if (created.duplicateOf) {
         return reply.code(409).send({ error: 'duplicate', message: `This file was uploaded before, as "${created.duplicateOf.title}".`, clipId: created.duplicateOf.id });
       }
-      return reply.code(201).send(await getClip(viewDeps, created.clip.id));
+      return reply.code(201).send(await clips.get(created.clip.id));
     } finally {
       // Moved into place on success; anything left here is a failed upload.
       await rm(tempPath, { force: true });
     }
   });
 
-  app.get('/api/clips', async () => ({ clips: await listClips(viewDeps) }));
-  app.get('/api/clips/:id', async (request) => getClip(viewDeps, clipParams.parse(request.params).id));
+  app.get('/api/clips', async () => ({ clips: await clips.list() }));
+  app.get('/api/clips/:id', async (request) => clips.get(clipParams.parse(request.params).id));
 
   app.patch('/api/clips/:id', async (request) => {
     const { id } = clipParams.parse(request.params);
     const changes = clipChanges.safeParse(request.body ?? {});
     if (!changes.success) throw new AppError('bad_request', firstProblem(changes.error));
-    await updateClip({ prisma: deps.prisma, announce }, id, changes.data);
-    return getClip(viewDeps, id);
+    await clips.update(id, changes.data);
+    return clips.get(id);
   });
 
   // A published clip goes only with ?confirm=true (409 "published" otherwise).
   app.delete('/api/clips/:id', async (request, reply) => {
     const { id } = clipParams.parse(request.params);
     const { confirm } = z.object({ confirm: z.enum(['true', 'false']).optional() }).parse(request.query);
-    await deleteClip(clipDeps, id, { confirmPublished: confirm === 'true' });
+    await clips.delete(id, { confirmPublished: confirm === 'true' });
     return reply.code(204).send();
   });
 
   // A failed clip back into the queue, from the start.
   app.post('/api/clips/:id/retry', async (request, reply) => {
     const { id } = clipParams.parse(request.params);
-    await retryClip({ prisma: deps.prisma, queues: deps.queues, announce }, id);
-    return reply.code(202).send(await getClip(viewDeps, id));
+    await clips.retry(id);
+    return reply.code(202).send(await clips.get(id));
   });
 
   // Server-sent events: "clip.updated" with the clip as GET /api/clips/:id shows it.
   app.get('/api/clips/events', async (request, reply) => {
     const raw = reply.raw;
-    const stop = await events.listen((clipId) => {
-      getClip(viewDeps, clipId)
+    const stop = await clips.events.listen((clipId) => {
+      clips
+        .get(clipId)
         .then((clip) => raw.write(`event: clip.updated\ndata: ${JSON.stringify(clip)}\n\n`))
         .catch(() => {});
     });
@@ -154,7 +140,7 @@ export const clipRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
     const { id } = clipParams.parse(request.params);
     const { publishAt } = scheduleBody.parse(request.body);
     // The walking skeleton's contract: the Telegram channel at an ISO time. POST /api/publications does more.
-    await schedulePublication(scheduleDepsOf(deps), { clipId: id, target: 'telegram', when: new Date(publishAt) });
-    return reply.code(201).send(await getClip(viewDeps, id));
+    await deps.services.publishing.schedule({ clipId: id, target: 'telegram', when: new Date(publishAt) });
+    return reply.code(201).send(await clips.get(id));
   });
 };

@@ -2,8 +2,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
-import { getRoute, getVillage, listProducts, listRoutes, listVillages } from '../../services/handbook/handbook-queries.js';
-import { computeKpis } from '../../services/handbook/compute-kpis.js';
 
 const slug = z.string().regex(/^[a-z0-9-]{1,100}$/, 'not an id');
 const idParams = z.object({ id: slug });
@@ -18,19 +16,20 @@ const productQuery = z.object({
 });
 
 export const handbookRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
+  const handbook = deps.services.handbook;
   app.get('/api/villages', async (request) => {
-    const villages = await listVillages(deps.prisma, villageQuery.parse(request.query));
+    const villages = await handbook.listVillages(villageQuery.parse(request.query));
     return { count: villages.length, villages };
   });
-  app.get('/api/villages/:id', async (request) => getVillage(deps.prisma, idParams.parse(request.params).id));
+  app.get('/api/villages/:id', async (request) => handbook.getVillage(idParams.parse(request.params).id));
   app.get('/api/routes', async () => {
-    const routes = await listRoutes(deps.prisma);
+    const routes = await handbook.listRoutes();
     return { count: routes.length, routes };
   });
-  app.get('/api/routes/:id', async (request) => getRoute(deps.prisma, idParams.parse(request.params).id));
+  app.get('/api/routes/:id', async (request) => handbook.getRoute(idParams.parse(request.params).id));
   app.get('/api/products', async (request) => {
-    const products = await listProducts(deps.prisma, productQuery.parse(request.query));
+    const products = await handbook.listProducts(productQuery.parse(request.query));
     return { count: products.length, products };
   });
-  app.get('/api/kpis', async () => computeKpis(deps.prisma));
+  app.get('/api/kpis', async () => handbook.computeKpis());
 };

@@ -8,10 +8,8 @@ import { Eta } from 'eta';
 import { Feed } from 'feed';
 import type { AppDeps } from '../deps.js';
 import type { Lang } from '../../i18n/messages.js';
-import { getVillage } from '../../services/handbook/handbook-queries.js';
 import { mapLink } from '../../services/handbook/map-link.js';
-import { getVlog, listVlogs } from '../../services/publishing/vlog-pages.js';
-import { HANOI } from '../../services/publishing/hanoi-time.js';
+import { HANOI } from '../../domain/publishing/hanoi-time.js';
 
 // Templates escape everything printed with <%= %>; only the layout's body is printed raw.
 const eta = new Eta({ views: fileURLToPath(new URL('../views', import.meta.url)), cache: true });
@@ -45,13 +43,13 @@ export const pageRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
 
   app.get('/vlogs', async (request, reply) => {
     const lang = pageLanguage(request);
-    return render(request, reply, 'vlogs', deps.messages.t(lang, 'vlogs-title'), { heading: deps.messages.t(lang, 'vlogs-title'), vlogs: await listVlogs(deps.prisma) });
+    return render(request, reply, 'vlogs', deps.messages.t(lang, 'vlogs-title'), { heading: deps.messages.t(lang, 'vlogs-title'), vlogs: await deps.services.publishing.listVlogs() });
   });
 
   app.get('/vlogs/feed.xml', async (request, reply) => {
     const lang = pageLanguage(request);
     const base = baseUrl(request);
-    const vlogs = await listVlogs(deps.prisma, { limit: 50 });
+    const vlogs = await deps.services.publishing.listVlogs({ limit: 50 });
     const feed = new Feed({
       title: deps.messages.t(lang, 'vlogs-title'),
       description: deps.messages.t(lang, 'vlogs-intro'),
@@ -77,7 +75,7 @@ export const pageRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
   });
 
   app.get('/vlogs/:slug', async (request, reply) => {
-    const vlog = await getVlog(deps.prisma, (request.params as { slug: string }).slug);
+    const vlog = await deps.services.publishing.getVlog((request.params as { slug: string }).slug);
     if (!vlog) return notFoundPage(request, reply);
     return render(request, reply, 'vlog', vlog.title, { vlog });
   });
@@ -85,10 +83,10 @@ export const pageRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
   app.get('/villages/:id', async (request, reply) => {
     const lang = pageLanguage(request);
     const id = (request.params as { id: string }).id;
-    const village = await getVillage(deps.prisma, id).catch(() => undefined);
+    const village = await deps.services.handbook.getVillage(id).catch(() => undefined);
     if (!village) return notFoundPage(request, reply);
-    const crafts = await deps.prisma.craft.findMany({ where: { id: { in: village.crafts } } });
-    const craftName = new Map(crafts.map((c) => [c.id, lang === 'en' ? c.nameEn : c.nameVi]));
+    const crafts = await deps.services.handbook.listCrafts(village.crafts);
+    const craftName = new Map(crafts.map((c) => [c.id, c.name[lang]]));
     const former = [village.address.formerCommune, village.address.formerDistrict].filter(Boolean).join(', ');
     return render(request, reply, 'village', village.name[lang], {
       village,
@@ -97,7 +95,7 @@ export const pageRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
       recognition: village.recognition
         .filter((r) => r.title !== 'other')
         .map((r) => `${deps.messages.t(lang, 'recognition-title', { title: r.title })}${r.year ? ` (${r.year})` : ''}`),
-      vlogs: await listVlogs(deps.prisma, { village: id, limit: 20 }),
+      vlogs: await deps.services.publishing.listVlogs({ village: id, limit: 20 }),
       mapUrl: mapLink([{ name: village.name.vi, area: former || village.address.commune, lat: village.location?.lat, lon: village.location?.lon, precision: village.location?.precision }]),
     });
   });

@@ -3,37 +3,12 @@
 // offset, and shown both ways.
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { AppError, notFound } from '../../errors.js';
+import { AppError } from '../../errors.js';
 import { requireStaff } from '../staff-auth.js';
 import type { AppDeps } from '../deps.js';
-import { formatHanoi, hanoiDay, hanoiRange, parseHanoiTime } from '../../services/publishing/hanoi-time.js';
-import {
-  cancelPublication,
-  isConfigured,
-  listPublications,
-  parseTarget,
-  publicationView,
-  publishNow,
-  reschedulePublication,
-  resendPublication,
-  schedulePublication,
-  type ScheduleDeps,
-  type When,
-} from '../../services/publishing/schedule.js';
-import { bulkSchedule, BulkScheduleError } from '../../services/publishing/bulk-schedule.js';
-import { nextFreeSlot, setSlots, slotsOf, TARGETS } from '../../services/publishing/slots.js';
-
-export const scheduleDepsOf = (deps: AppDeps): ScheduleDeps => ({
-  prisma: deps.prisma,
-  queues: deps.queues,
-  defaultSlots: deps.config.PUBLISH_SLOTS,
-  configured: {
-    telegram: Boolean(deps.config.TELEGRAM_BOT_TOKEN && deps.config.TELEGRAM_CHANNEL_ID),
-    // The Zalo message links to the vlog's page: it needs the public address.
-    zalo: deps.zalo?.mode === 'oa' && Boolean(deps.config.PUBLIC_URL),
-  },
-  telegramLocalMode: deps.config.TELEGRAM_LOCAL_MODE,
-});
+import { formatHanoi, hanoiDay, hanoiRange, parseHanoiTime } from '../../domain/publishing/hanoi-time.js';
+import { parseTarget, type When } from '../../domain/publishing/targets.js';
+import { BulkScheduleError } from '../../services/publishing/bulk-schedule.js';
 
 const whenSchema = z.string({ error: 'publishAt is required' }).transform((value, ctx): When => {
   if (/^next( slot)?$/i.test(value.trim())) return 'next';
@@ -57,20 +32,14 @@ const listQuery = z.object({
 const slotsBody = z.object({ slots: z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'slots are "HH:MM" (Hanoi time)')).min(1, 'give at least one slot').max(48) });
 
 export const publicationRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
-  const schedule = scheduleDepsOf(deps);
-  app.addHook('preHandler', requireStaff(deps.prisma));
+  const { publishing } = deps.services;
+  app.addHook('preHandler', requireStaff(deps.services.staff));
   app.addContentTypeParser('text/csv', { parseAs: 'string' }, (_request, body, done) => done(null, body));
-
-  const view = async (id: string) => {
-    const publication = await deps.prisma.publication.findUnique({ where: { id }, include: { clip: { select: { title: true, state: true, slug: true } } } });
-    if (!publication) throw notFound('publication');
-    return publicationView(publication);
-  };
 
   app.post('/api/publications', async (request, reply) => {
     const body = createBody.parse(request.body);
-    const publication = await schedulePublication(schedule, { clipId: body.clipId, target: body.target, when: body.publishAt });
-    return reply.code(201).send(await view(publication.id));
+    const publication = await publishing.schedule({ clipId: body.clipId, target: body.target, when: body.publishAt });
+    return reply.code(201).send(await publishing.get(publication.id));
   });
 
   app.get('/api/publications', async (request) => {
@@ -84,55 +53,52 @@ export const publicationRoutes = (deps: AppDeps): FastifyPluginAsync => async (a
     } else {
       range = hanoiRange(query.week ?? query.day ?? hanoiDay(new Date()), query.week ? 'week' : 'day')!;
     }
-    const publications = await listPublications(deps.prisma, { ...range, target: query.target });
-    return { from: range.from.toISOString(), to: range.to.toISOString(), fromLocal: formatHanoi(range.from), toLocal: formatHanoi(range.to), publications: publications.map(publicationView) };
+    const publications = await publishing.list({ ...range, target: query.target });
+    return { from: range.from.toISOString(), to: range.to.toISOString(), fromLocal: formatHanoi(range.from), toLocal: formatHanoi(range.to), publications };
   });
 
-  app.get('/api/publications/:id', async (request) => view(idParams.parse(request.params).id));
+  app.get('/api/publications/:id', async (request) => publishing.get(idParams.parse(request.params).id));
 
   app.patch('/api/publications/:id', async (request) => {
     const { id } = idParams.parse(request.params);
     const { publishAt } = z.object({ publishAt: whenSchema }).parse(request.body);
-    await reschedulePublication(schedule, id, publishAt);
-    return view(id);
+    await publishing.reschedule(id, publishAt);
+    return publishing.get(id);
   });
 
-  const action = (name: string, run: (s: ScheduleDeps, id: string) => Promise<unknown>) =>
+  const action = (name: string, run: (id: string) => Promise<unknown>) =>
     app.post(`/api/publications/:id/${name}`, async (request) => {
       const { id } = idParams.parse(request.params);
-      await run(schedule, id);
-      return view(id);
+      await run(id);
+      return publishing.get(id);
     });
-  action('cancel', cancelPublication);
-  action('publish-now', publishNow);
-  action('resend', resendPublication);
+  action('cancel', publishing.cancel);
+  action('publish-now', publishing.publishNow);
+  action('resend', publishing.resend);
 
   // CSV in the body (Content-Type: text/csv): clip,target,time — all lines or none.
   app.post('/api/publications/bulk', async (request, reply) => {
     if (typeof request.body !== 'string') throw new AppError('not_csv', 'Send the CSV as the body, with Content-Type: text/csv.');
     try {
-      const created = await bulkSchedule(schedule, request.body);
-      return reply.code(201).send({ created: created.length, publications: await Promise.all(created.map((p) => view(p.id))) });
+      const created = await publishing.scheduleCsv(request.body);
+      return reply.code(201).send({ created: created.length, publications: await Promise.all(created.map((p) => publishing.get(p.id))) });
     } catch (error) {
       if (error instanceof BulkScheduleError) return reply.code(422).send({ error: error.code, message: error.message, problems: error.problems });
       throw error;
     }
   });
 
-  app.get('/api/targets', async () => ({
-    targets: await Promise.all(TARGETS.map(async (target) => ({ target, configured: isConfigured(schedule, target), slots: await slotsOf(deps.prisma, target, schedule.defaultSlots) }))),
-  }));
+  app.get('/api/targets', async () => ({ targets: await publishing.targets() }));
 
   app.put('/api/targets/:target/slots', async (request) => {
     const { target } = targetParams.parse(request.params);
     const { slots } = slotsBody.parse(request.body);
-    return { target, slots: await setSlots(deps.prisma, target, slots) };
+    return { target, slots: await publishing.setSlots(target, slots) };
   });
 
   app.get('/api/targets/:target/next-slot', async (request) => {
     const { target } = targetParams.parse(request.params);
-    const at = await nextFreeSlot(deps.prisma, target, await slotsOf(deps.prisma, target, schedule.defaultSlots), new Date());
-    if (!at) throw new AppError('no_free_slot', `No free ${target} slot in the next 60 days.`);
+    const at = await publishing.nextSlot(target);
     return { target, publishAt: at.toISOString(), publishAtLocal: formatHanoi(at) };
   });
 };

@@ -10,7 +10,6 @@ import { FileStore } from '@tus/file-store';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { requireStaff } from '../staff-auth.js';
-import { createClip, sha256OfFile } from '../../services/clips/create-clip.js';
 import { AppError } from '../../errors.js';
 import { clipMetadata, firstProblem } from './clips.js';
 import type { AppDeps } from '../deps.js';
@@ -40,18 +39,14 @@ export const uploadRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) =
       const meta = clipMetadata.parse(given(upload.metadata));
       const path = join(directory, upload.id);
       try {
-        const created = await createClip(
-          { ...deps, mediaDir: deps.config.MEDIA_DIR },
-          {
-            tempPath: path,
-            originalName: upload.metadata?.filename ?? 'upload',
-            bytes: upload.size ?? upload.offset,
-            sha256: await sha256OfFile(path),
-            staffId: upload.metadata!.staffId!,
-            uploadId: upload.id,
-            ...meta,
-          },
-        );
+        const created = await deps.services.clips.ingest({
+          tempPath: path,
+          originalName: upload.metadata?.filename ?? 'upload',
+          bytes: upload.size ?? upload.offset,
+          staffId: upload.metadata!.staffId!,
+          uploadId: upload.id,
+          ...meta,
+        });
         const id = created.clip?.id ?? created.duplicateOf!.id;
         return { headers: { 'X-Clip-Id': id, ...(created.duplicateOf ? { 'X-Duplicate-Of': id } : {}) } };
       } catch (error) {
@@ -66,7 +61,7 @@ export const uploadRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) =
   });
   // tus reads the body itself.
   app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
-  app.addHook('preHandler', requireStaff(deps.prisma));
+  app.addHook('preHandler', requireStaff(deps.services.staff));
   const handle = async (request: { raw: WithStaff; staff?: { id: string } }, reply: { hijack(): void; raw: import('node:http').ServerResponse }) => {
     request.raw[STAFF] = request.staff;
     reply.hijack();

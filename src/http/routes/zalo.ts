@@ -4,7 +4,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { exchangeCode } from '../../channels/zalo/oauth.js';
-import { storeTokens } from '../../channels/zalo/token-provider.js';
 import { oauthStateKey } from '../../channels/zalo/connect.js';
 import type { AppDeps } from '../deps.js';
 
@@ -36,13 +35,14 @@ export const zaloRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => 
   });
 
   const oauth = zalo.mode === 'oa' ? zalo.oauth : undefined;
-  if (!oauth) return;
+  if (!oauth || zalo.mode !== 'oa') return;
+  const tokens = zalo.tokens;
   app.get('/zalo/oauth/callback', async (request, reply) => {
     const query = callbackQuery.safeParse(request.query);
     if (!query.success) return reply.code(400).type('text/plain').send('Missing code or state.');
     const verifier = await deps.quickRedis.getdel(oauthStateKey(deps.config.QUEUE_PREFIX, query.data.state));
     if (!verifier) return reply.code(400).type('text/plain').send('This authorisation link has expired or was already used: run `npm run zalo:connect` again.');
-    await storeTokens(deps.prisma, await exchangeCode(oauth, query.data.code, verifier));
+    await tokens.store(await exchangeCode(oauth, query.data.code, verifier));
     request.log.info('Zalo Official Account connected');
     return reply.type('text/plain; charset=utf-8').send('LangNghe is now connected to your Zalo Official Account. You can close this page.');
   });

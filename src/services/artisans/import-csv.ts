@@ -3,9 +3,9 @@
 // or none.
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { ArtisanRepository } from '../../data/artisan-repository.js';
+import { applicationKinds, type Actor } from '../../domain/artisans/application.js';
 import { normalizePhone } from './phone.js';
-import { applicationKinds, type Actor } from './records.js';
 import type { StageBook } from './stages.js';
 
 export const csvColumns = ['name', 'applicant_kind', 'phone', 'village', 'kind', 'subject', 'reference', 'submitted', 'stage', 'next_step', 'missing', 'office'] as const;
@@ -37,10 +37,11 @@ export class CsvImportError extends Error {
   }
 }
 
-export async function importArtisansCsv(prisma: PrismaClient, stages: StageBook, actor: Actor, csv: string) {
+export async function importArtisansCsv(deps: { artisans: ArtisanRepository; stages: StageBook }, input: { actor: Actor; csv: string }) {
+  const { stages } = deps;
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
-    records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true });
+    records = parse(input.csv, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true });
   } catch (error) {
     throw new CsvImportError([`the file is not valid CSV: ${(error as Error).message}`]);
   }
@@ -48,7 +49,7 @@ export async function importArtisansCsv(prisma: PrismaClient, stages: StageBook,
   const header = Object.keys(records[0]?.record ?? {});
   const missing = csvColumns.filter((column) => !header.includes(column) && ['name', 'phone', 'kind', 'subject'].includes(column));
   if (missing.length) throw new CsvImportError([`line 1: missing column(s): ${missing.join(', ')} (expected: ${csvColumns.join(', ')})`]);
-  const villages = new Set((await prisma.village.findMany({ select: { id: true } })).map((v) => v.id));
+  const villages = await deps.artisans.villageIds();
   const rows: Array<z.infer<typeof line> & { line: number }> = [];
   for (const { record, info } of records) {
     const result = line.safeParse(record);
@@ -63,32 +64,23 @@ export async function importArtisansCsv(prisma: PrismaClient, stages: StageBook,
   }
   if (problems.length) throw new CsvImportError(problems);
 
-  return prisma.$transaction(async (tx) => {
-    let applicants = 0;
-    for (const row of rows) {
-      // The same person on several lines (several applications) is one applicant, found by phone.
-      let applicant = await tx.applicant.findFirst({ where: { phones: { has: row.phone } } });
-      if (!applicant) {
-        applicant = await tx.applicant.create({ data: { name: row.name, kind: row.applicant_kind ?? 'person', villageId: row.village ?? null, phones: [row.phone] } });
-        applicants++;
-      }
-      const stage = row.stage ?? stages.first(row.kind);
-      const application = await tx.application.create({
-        data: {
-          applicantId: applicant.id,
-          kind: row.kind,
-          subject: row.subject,
-          reference: row.reference ?? null,
-          submittedAt: row.submitted ? new Date(row.submitted) : null,
-          stage,
-          nextStep: row.next_step ?? null,
-          missing: row.missing ?? null,
-          office: row.office ?? null,
-        },
-      });
-      await tx.applicationEvent.create({ data: { applicationId: application.id, stage, by: actor.name, note: 'imported' } });
-      await tx.auditLog.create({ data: { actor: actor.name, action: 'import', entity: 'application', entityId: application.id, details: { line: row.line } } });
-    }
-    return { applicants, applications: rows.length };
-  }, { timeout: 120_000 });
+  const { applicants } = await deps.artisans.importApplications(
+    rows.map((row) => ({
+      line: row.line,
+      name: row.name,
+      applicantKind: row.applicant_kind ?? 'person',
+      villageId: row.village ?? null,
+      phone: row.phone,
+      kind: row.kind,
+      subject: row.subject,
+      reference: row.reference ?? null,
+      submittedAt: row.submitted ? new Date(row.submitted) : null,
+      stage: row.stage ?? stages.first(row.kind),
+      nextStep: row.next_step ?? null,
+      missing: row.missing ?? null,
+      office: row.office ?? null,
+    })),
+    input.actor.name,
+  );
+  return { applicants, applications: rows.length };
 }

@@ -5,7 +5,7 @@ import type { AskContext, AskEngine, Answer, AskInput } from '../../ask/engine.j
 import { detectLanguage } from '../../ask/normalize.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
-import type { Translator } from '../../channels/google/translator.js';
+import type { Translator } from '../../domain/translation/translator.js';
 import type { ConversationStore } from './conversation-store.js';
 
 export interface AskDeps {

@@ -1,7 +1,7 @@
 // "clip.updated": every change of a clip's state or progress, published through Redis so the staff
 // console's event stream hears it from whichever worker made it.
 import { EventEmitter } from 'node:events';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 export const clipChannel = (prefix: string) => `${prefix}:clip.updated`;
 
@@ -11,23 +11,27 @@ export function createClipAnnouncer(redis: Redis, prefix: string) {
   };
 }
 
-/** One Redis subscription per server, shared by every open event stream. */
-export function createClipEventHub(redisUrl: string, prefix: string) {
+/**
+ * One Redis subscription per process, shared by every open event stream. `subscriber` is a connection of
+ * its own (a subscribed connection can do nothing else), best made with lazyConnect: it connects when the
+ * first stream listens, so a process without streams never opens it.
+ */
+export function createClipEventHub(subscriber: Redis, prefix: string) {
   const emitter = new EventEmitter().setMaxListeners(0);
-  let subscriber: Redis | undefined;
-  const connect = () => {
-    subscriber = new Redis(redisUrl, { maxRetriesPerRequest: null });
-    subscriber.on('error', () => {}); // reconnects by itself; the stream just hears nothing meanwhile
-    subscriber.on('message', (_channel, clipId: string) => emitter.emit('clip', clipId));
-    return subscriber.subscribe(clipChannel(prefix));
-  };
+  subscriber.on('error', () => {}); // reconnects by itself; the stream just hears nothing meanwhile
+  subscriber.on('message', (_channel, clipId: string) => emitter.emit('clip', clipId));
+  let subscribed: Promise<unknown> | undefined;
   return {
     /** Calls `onClip` with the id of every clip that changes; returns a function that stops listening. */
     async listen(onClip: (clipId: string) => void): Promise<() => void> {
-      if (!subscriber) await connect();
+      // Failed (closed meanwhile): the next stream tries again.
+      subscribed ??= subscriber.subscribe(clipChannel(prefix)).catch((error) => ((subscribed = undefined), Promise.reject(error)));
+      await subscribed;
       emitter.on('clip', onClip);
       return () => emitter.off('clip', onClip);
     },
-    close: () => subscriber?.disconnect(),
+    close: () => subscriber.disconnect(),
   };
 }
+
+export type ClipEventHub = ReturnType<typeof createClipEventHub>;

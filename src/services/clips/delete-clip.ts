@@ -2,15 +2,15 @@
 // published (or may have been: "unknown") goes only when staff confirm: the channel's post stays where
 // it is, but its vlog page and feed entry go.
 import { rm } from 'node:fs/promises';
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { ClipRepository } from '../../data/clip-repository.js';
 import { AppError, notFound } from '../../errors.js';
 import { jobIdFor, type Queues } from '../../jobs/queues.js';
 import { clipDir } from './clip-files.js';
 
 const SENT = ['published', 'publishing', 'unknown'] as const;
 
-export async function deleteClip(deps: { prisma: PrismaClient; queues: Queues; mediaDir: string }, clipId: string, options: { confirmPublished?: boolean } = {}) {
-  const clip = await deps.prisma.clip.findUnique({ where: { id: clipId }, include: { publications: { select: { id: true, state: true } } } });
+export async function deleteClip(deps: { clips: ClipRepository; queues: Queues; mediaDir: string }, clipId: string, options: { confirmPublished?: boolean } = {}) {
+  const clip = await deps.clips.findWithPublicationStates(clipId);
   if (!clip) throw notFound('clip');
   const sent = clip.publications.filter((p) => (SENT as readonly string[]).includes(p.state));
   if (sent.length && !options.confirmPublished) {
@@ -23,6 +23,6 @@ export async function deleteClip(deps: { prisma: PrismaClient; queues: Queues; m
   for (const p of clip.publications) await drop(await deps.queues.publishing.getJob(jobIdFor.publishing({ publicationId: p.id })));
   // The row (and its renditions and publications, by cascade) before the files: nobody is served a
   // rendition whose file is already gone.
-  await deps.prisma.clip.delete({ where: { id: clipId } });
+  await deps.clips.delete(clipId);
   await rm(clipDir(deps.mediaDir, clipId), { recursive: true, force: true });
 }

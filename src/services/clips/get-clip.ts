@@ -1,35 +1,37 @@
 // The clip as staff see it: state, progress, place in the queue, why it was rejected (vi and en), its
 // renditions, poster and thumbnails with their URLs, and its publications.
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { ClipRepository, ClipWithAll } from '../../data/clip-repository.js';
 import { notFound } from '../../errors.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Queues } from '../../jobs/queues.js';
 import { jobIdFor } from '../../jobs/queues.js';
-import type { Rejection } from '../../media/assess.js';
 import { failureCode } from '../../media/ffmpeg-failure.js';
 
 export interface ClipViewDeps {
-  prisma: PrismaClient;
+  clips: ClipRepository;
   messages: Messages;
   queues?: Queues;
   /** Where /media/ is served from, for absolute URLs (PUBLIC_URL); relative URLs without it. */
   publicUrl?: string;
 }
 
-const includeAll = { renditions: { orderBy: { kind: 'asc' as const } }, publications: { orderBy: { publishAt: 'asc' as const } } };
-type ClipRow = NonNullable<Awaited<ReturnType<typeof findClip>>>;
-const findClip = (prisma: PrismaClient, id: string) => prisma.clip.findUnique({ where: { id }, include: includeAll });
-
-export async function getClip(deps: ClipViewDeps, clipId: string) {
-  const clip = await findClip(deps.prisma, clipId);
-  if (!clip) throw notFound('clip');
-  return clipView(deps, clip, await queuePosition(deps, clip));
+export interface ClipViewOptions {
+  /** Media URLs relative to this server (the console shows what this server serves), not PUBLIC_URL. */
+  relativeUrls?: boolean;
 }
 
-export async function listClips(deps: ClipViewDeps, limit = 100) {
-  const clips = await deps.prisma.clip.findMany({ orderBy: { createdAt: 'desc' }, take: limit, include: includeAll });
+const viewDepsFor = (deps: ClipViewDeps, options: ClipViewOptions) => (options.relativeUrls ? { ...deps, publicUrl: undefined } : deps);
+
+export async function getClip(deps: ClipViewDeps, clipId: string, options: ClipViewOptions = {}) {
+  const clip = await deps.clips.findWithAll(clipId);
+  if (!clip) throw notFound('clip');
+  return clipView(viewDepsFor(deps, options), clip, await queuePosition(deps, clip));
+}
+
+export async function listClips(deps: ClipViewDeps, options: ClipViewOptions & { limit?: number } = {}) {
+  const clips = await deps.clips.listWithAll(options.limit ?? 100);
   const order = await queueOrder(deps);
-  return clips.map((clip) => clipView(deps, clip, clip.state === 'queued' ? (order.get(jobIdFor['clip-processing']({ clipId: clip.id })) ?? null) : null));
+  return clips.map((clip) => clipView(viewDepsFor(deps, options), clip, clip.state === 'queued' ? (order.get(jobIdFor['clip-processing']({ clipId: clip.id })) ?? null) : null));
 }
 
 /** Waiting job id → place in the queue; the queue hands out the oldest first, so 1 is next. */
@@ -38,14 +40,14 @@ async function queueOrder(deps: ClipViewDeps): Promise<Map<string | undefined, n
   return new Map([...waiting].sort((a, b) => a.timestamp - b.timestamp).map((job, i) => [job.id, i + 1]));
 }
 
-async function queuePosition(deps: ClipViewDeps, clip: ClipRow): Promise<number | null> {
+async function queuePosition(deps: ClipViewDeps, clip: ClipWithAll): Promise<number | null> {
   if (clip.state !== 'queued') return null;
   return (await queueOrder(deps)).get(jobIdFor['clip-processing']({ clipId: clip.id })) ?? null;
 }
 
-export function clipView(deps: ClipViewDeps, clip: ClipRow, position: number | null) {
+export function clipView(deps: Pick<ClipViewDeps, 'messages' | 'publicUrl'>, clip: ClipWithAll, position: number | null) {
   const url = (path: string) => `${deps.publicUrl ? deps.publicUrl.replace(/\/$/, '') : ''}/media/${path}`;
-  const reason = clip.reason as Rejection | null;
+  const reason = clip.reason;
   const videos = clip.renditions.filter((r) => r.mimeType === 'video/mp4');
   const poster = clip.renditions.find((r) => r.kind === 'poster');
   return {

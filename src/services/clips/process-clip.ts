@@ -5,49 +5,64 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { NewRendition } from '../../data/clip-repository.js';
+import type { Messages } from '../../i18n/messages.js';
 import { NotAVideoError, probe, videoFacts } from '../../media/probe.js';
-import { assessVideo, type ClipLimits, type Rejection, type RejectionCode } from '../../media/assess.js';
+import { assessVideo, type ClipLimits, type RejectionCode } from '../../media/assess.js';
 import { planRenditions, targetFps } from '../../media/renditions.js';
 import { measureLoudness } from '../../media/loudness.js';
 import { FfmpegError, runFfmpeg } from '../../media/run-ffmpeg.js';
 import { failureDetail } from '../../media/ffmpeg-failure.js';
 import { clipDir } from './clip-files.js';
-import type { ClipDeps } from './deps.js';
-
-export class ClipRejectedError extends Error {
-  constructor(readonly rejection: Rejection) {
-    super(`rejected: ${rejection.code}`);
-    this.name = 'ClipRejectedError';
-  }
-}
-
-/** Processing failed (worth retrying): `detail` is ffmpeg's last lines, scrubbed, kept with the clip. */
-export class ClipProcessingError extends Error {
-  constructor(message: string, readonly detail: string) {
-    super(message);
-    this.name = 'ClipProcessingError';
-  }
-}
+import { ClipProcessingError, ClipRejectedError } from './clip-errors.js';
+import { markClipFailed } from './fail-clip.js';
+import type { Announce, ClipDeps } from './deps.js';
 
 // ffmpeg's words for a file it cannot read through: bad input, not a reason to try again.
 const DAMAGED = /Invalid data found|moov atom not found|partial file|Error while decoding|corrupt|truncat|End of file/i;
 
 export interface ProcessDeps extends ClipDeps {
+  messages: Messages;
   limits: ClipLimits;
   encode: { preset: string; threads: number };
-  /** Tells watchers (the staff console) that a clip changed. */
-  announce?: (clipId: string) => Promise<void>;
+  announce?: Announce;
   /** The clip is ready: publications that waited for it go now. */
   onReady?: (clipId: string) => Promise<void>;
   /** Takes secrets out of text that is kept or shown (ffmpeg's output of a failure). */
   scrub?: (text: string) => string;
+  /** Tells the staff member who sent the clip from a chat how it ended. */
+  tellUploader?: (clipId: string) => Promise<void>;
+}
+
+/**
+ * The clip-processing job. `reportProgress` hears the percentage as it is recorded; a bad file is recorded
+ * as rejected (its uploader told) and its ClipRejectedError thrown on; other errors are thrown as they are.
+ */
+export async function processClip(deps: ProcessDeps, clipId: string, reportProgress?: (percent: number) => Promise<void>) {
+  let reported = -1;
+  try {
+    await encodeClip(deps, clipId, async (percent) => {
+      // Every 5 %: enough for a progress bar, few writes.
+      if (percent < reported + 5) return;
+      reported = percent;
+      await reportProgress?.(percent);
+      await deps.clips.setProgress(clipId, percent);
+      await deps.announce?.(clipId);
+    });
+    await deps.tellUploader?.(clipId);
+  } catch (error) {
+    if (error instanceof ClipRejectedError) {
+      await markClipFailed(deps, clipId, 'rejected', deps.messages.t('en', 'clip-rejected', { code: error.rejection.code, ...error.rejection.args }), error.rejection);
+      await deps.tellUploader?.(clipId);
+    }
+    throw error;
+  }
 }
 
 const TMP_PREFIX = 'tmp-';
 
-export async function processClip(deps: ProcessDeps, clipId: string, onProgress: (percent: number) => Promise<void> | void) {
-  const clip = await deps.prisma.clip.findUnique({ where: { id: clipId } });
+async function encodeClip(deps: ProcessDeps, clipId: string, onProgress: (percent: number) => Promise<void> | void) {
+  const clip = await deps.clips.findState(clipId);
   if (!clip) throw new ClipRejectedError({ code: 'unreadable', args: {} });
   const dir = clipDir(deps.mediaDir, clipId);
   const entries = await readdir(dir).catch(() => [] as string[]);
@@ -57,7 +72,7 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
   if (clip.state === 'ready') return; // a repeated job after success does nothing else
   const source = entries.find((name) => name.startsWith('source.'));
   if (!source) throw new ClipRejectedError({ code: 'unreadable', args: {} });
-  await deps.prisma.clip.update({ where: { id: clipId }, data: { state: 'processing', progress: 0, error: null, errorDetail: null, reason: undefined } });
+  await deps.clips.markProcessing(clipId);
   await deps.announce?.(clipId);
 
   const input = join(dir, source);
@@ -105,19 +120,18 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
       deps.logger.warn({ clipId, frames: encoded.frames, expectedFrames, stderr: encoded.stderrTail.slice(-500) }, 'clip source breaks off early');
       throw new ClipRejectedError({ code: 'damaged', args: {} });
     }
-    const renditions: Prisma.RenditionCreateManyInput[] = [];
+    const renditions: NewRendition[] = [];
     for (const output of plan.outputs) {
       const { size } = await stat(join(work, output.file)).catch(() => ({ size: 0 }));
       if (!size) throw new ClipRejectedError({ code: 'damaged', args: {} });
       const kind = output.kind === 'thumb' ? output.file.replace('.jpg', '') : output.kind;
       renditions.push({
-        clipId,
         kind,
         path: join('clips', clipId, output.file),
         mimeType: output.mimeType,
         width: output.width,
         height: output.height,
-        bytes: BigInt(size),
+        bytes: size,
         durationSec: output.mimeType === 'video/mp4' ? facts.durationSec : null,
       });
     }
@@ -125,11 +139,7 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
     for (const output of plan.outputs) await rename(join(work, output.file), join(dir, output.file));
     // The folder goes before "ready" is recorded, so whoever sees a ready clip never finds it half-tidied.
     await rm(work, { recursive: true, force: true });
-    await deps.prisma.$transaction([
-      deps.prisma.rendition.deleteMany({ where: { clipId } }),
-      deps.prisma.rendition.createMany({ data: renditions }),
-      deps.prisma.clip.update({ where: { id: clipId }, data: { state: 'ready', progress: 100, error: null, durationSec: facts.durationSec, width: facts.width, height: facts.height } }),
-    ]);
+    await deps.clips.recordReady(clipId, renditions, { durationSec: facts.durationSec, width: facts.width, height: facts.height });
     await deps.announce?.(clipId);
     await deps.onReady?.(clipId).catch((error) => deps.logger.warn({ clipId, err: error }, 'could not release the publications waiting for the clip'));
     const seconds = (since: number) => Math.round(performance.now() - since) / 1000;
@@ -137,13 +147,4 @@ export async function processClip(deps: ProcessDeps, clipId: string, onProgress:
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-}
-
-/** Records a final failure: rejected for bad input (with its reason), failed when retries ran out. */
-export async function markClipFailed(deps: ProcessDeps, clipId: string, state: 'rejected' | 'failed', error: string, reason?: Rejection, detail?: string) {
-  await deps.prisma.clip.updateMany({
-    where: { id: clipId, state: { not: 'ready' } },
-    data: { state, error: error.slice(0, 500), errorDetail: detail ?? null, ...(reason ? { reason: reason as unknown as Prisma.InputJsonValue } : {}) },
-  });
-  await deps.announce?.(clipId);
 }

@@ -3,13 +3,13 @@
 // clip never stays "queued" or "processing" forever.
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { ClipRepository } from '../../data/clip-repository.js';
 import type { Logger } from '../../logger.js';
 import { enqueueClipProcessing, jobIdFor, type Queues } from '../../jobs/queues.js';
 import { uploadsDir } from './clip-files.js';
 
 export interface ReconcileDeps {
-  prisma: PrismaClient;
+  clips: ClipRepository;
   queues: Queues;
   mediaDir: string;
   logger: Logger;
@@ -17,11 +17,7 @@ export interface ReconcileDeps {
 
 /** Clips waiting or processing without a live job get one again; returns how many. */
 export async function reconcileClips(deps: ReconcileDeps, options: { quietForMs: number }): Promise<number> {
-  const clips = await deps.prisma.clip.findMany({
-    where: { state: { in: ['queued', 'processing'] }, updatedAt: { lt: new Date(Date.now() - options.quietForMs) } },
-    select: { id: true, state: true },
-    take: 500,
-  });
+  const clips = await deps.clips.findInFlightUnchangedSince(new Date(Date.now() - options.quietForMs), 500);
   let requeued = 0;
   for (const clip of clips) {
     const job = await deps.queues.clipProcessing.getJob(jobIdFor['clip-processing']({ clipId: clip.id }));
@@ -32,7 +28,7 @@ export async function reconcileClips(deps: ReconcileDeps, options: { quietForMs:
     } else {
       // Lost with Redis, or finished without the clip recorded: queue it afresh.
       if (job) await job.remove().catch(() => {});
-      await deps.prisma.clip.update({ where: { id: clip.id }, data: { state: 'queued', progress: 0 } });
+      await deps.clips.requeue(clip.id);
       await enqueueClipProcessing(deps.queues, clip.id);
     }
     requeued++;
@@ -46,7 +42,7 @@ const olderThan = async (path: string, ms: number) => Date.now() - (await stat(p
 /** Removes temporary files no live job can still be writing. */
 export async function sweepMedia(deps: ReconcileDeps, options: { tmpAgeMs: number; uploadAgeMs: number }): Promise<number> {
   let removed = 0;
-  const processing = new Set((await deps.prisma.clip.findMany({ where: { state: 'processing' }, select: { id: true } })).map((c) => c.id));
+  const processing = new Set(await deps.clips.processingIds());
   const clipsDir = join(deps.mediaDir, 'clips');
   for (const clipId of await readdir(clipsDir).catch(() => [] as string[])) {
     for (const name of await readdir(join(clipsDir, clipId)).catch(() => [] as string[])) {

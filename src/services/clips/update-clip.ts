@@ -1,7 +1,8 @@
 // Staff correct a clip's title, village, description or tags; only the fields given change. Captions
 // already sent keep their words; the vlog pages show the new ones at once.
-import type { PrismaClient } from '../../generated/prisma/client.js';
+import type { ClipRepository } from '../../data/clip-repository.js';
 import { AppError, notFound } from '../../errors.js';
+import type { Announce } from './deps.js';
 
 export interface ClipChanges {
   title?: string;
@@ -11,20 +12,17 @@ export interface ClipChanges {
   tags?: string[];
 }
 
-export async function updateClip(deps: { prisma: PrismaClient; announce?: (clipId: string) => Promise<void> }, clipId: string, changes: ClipChanges) {
+export async function updateClip(deps: { clips: ClipRepository; announce?: Announce }, clipId: string, changes: ClipChanges) {
   const village = changes.village === undefined ? undefined : changes.village || null;
-  if (village && !(await deps.prisma.village.findUnique({ where: { id: village }, select: { id: true } }))) {
+  if (village && !(await deps.clips.villageExists(village))) {
     throw new AppError('unknown_village', `village: no village "${village}" in the handbook`);
   }
-  const changed = await deps.prisma.clip.updateMany({
-    where: { id: clipId },
-    data: {
-      ...(changes.title !== undefined ? { title: changes.title } : {}),
-      ...(village !== undefined ? { villageId: village } : {}),
-      ...(changes.description !== undefined ? { description: changes.description || null } : {}),
-      ...(changes.tags !== undefined ? { tags: changes.tags } : {}),
-    },
+  const changed = await deps.clips.updateDetails(clipId, {
+    ...(changes.title !== undefined ? { title: changes.title } : {}),
+    ...(village !== undefined ? { villageId: village } : {}),
+    ...(changes.description !== undefined ? { description: changes.description || null } : {}),
+    ...(changes.tags !== undefined ? { tags: changes.tags } : {}),
   });
-  if (!changed.count) throw notFound('clip');
+  if (!changed) throw notFound('clip');
   await deps.announce?.(clipId);
 }

@@ -1,7 +1,6 @@
 // The plan's indicators computed from the handbook, each beside its 2030 target (content/plan.yaml).
 // The base of every share is the recognised villages in the handbook, not all of Hanoi's: the note says so.
-import type { PrismaClient } from '../../generated/prisma/client.js';
-import type { PlanTargetEntry } from '../../content/schema.js';
+import type { HandbookDeps } from './deps.js';
 
 const RECOGNITION_TITLES = ['craft_village', 'traditional_craft_village', 'heritage_craft_village', 'traditional_craft'];
 const IP_TITLES = ['ip_collective_mark', 'ip_certification_mark', 'ip_geographical_indication'];
@@ -25,23 +24,15 @@ export interface Indicator {
 
 const percent = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 10);
 
-export async function computeKpis(prisma: PrismaClient) {
-  const [villages, routes, products, targets, state] = await Promise.all([
-    prisma.village.findMany({
-      select: {
-        id: true,
-        atRisk: true,
-        recognitions: { select: { title: true, year: true, confirmed: true } },
-        products: { select: { ocopStars: true, ocopConfirmed: true, url: true } },
-        places: { select: { place: { select: { kind: true } } } },
-      },
-    }),
-    prisma.route.groupBy({ by: ['origin'], _count: true }),
-    prisma.product.groupBy({ by: ['kind'], _count: true }),
-    prisma.planTarget.findMany({ select: { id: true, data: true } }),
-    prisma.contentState.findUnique({ where: { id: 1 } }),
+export async function computeKpis(deps: HandbookDeps) {
+  const [villages, routes, products, targets, importedAt] = await Promise.all([
+    deps.handbook.villageFacts(),
+    deps.handbook.routeCountsByOrigin(),
+    deps.handbook.productCountsByKind(),
+    deps.handbook.planTargets(),
+    deps.handbook.importedAt(),
   ]);
-  const target = new Map(targets.map((t) => [t.id, t.data as unknown as PlanTargetEntry]));
+  const target = new Map(targets.map((t) => [t.id, t]));
 
   const confirmed = (v: (typeof villages)[number], titles: string[]) => v.recognitions.some((r) => r.confirmed && titles.includes(r.title));
   const recognised = villages.filter((v) => confirmed(v, RECOGNITION_TITLES));
@@ -51,8 +42,8 @@ export async function computeKpis(prisma: PrismaClient) {
   const tourism = villages.filter((v) => confirmed(v, ['tourist_site']));
   const newRecognitions = villages.flatMap((v) => v.recognitions).filter((r) => r.confirmed && RECOGNITION_TITLES.includes(r.title) && (r.year ?? 0) >= PLAN_START_YEAR);
   const atRisk = villages.filter((v) => v.atRisk);
-  const routeCount = routes.reduce((sum, r) => sum + r._count, 0);
-  const productCount = products.reduce((sum, p) => sum + p._count, 0);
+  const routeCount = routes.reduce((sum, r) => sum + r.count, 0);
+  const productCount = products.reduce((sum, p) => sum + p.count, 0);
 
   const indicator = (
     id: string,
@@ -84,15 +75,15 @@ export async function computeKpis(prisma: PrismaClient) {
     indicator('ip_share', 'ip_share', share(withIp.length)),
     indicator('showroom_share', 'showroom_share', share(withSales.length)),
     indicator('tourism_villages', 'tourism_villages', { value: tourism.length, unit: 'count' }),
-    indicator('routes', 'routes', { value: routeCount, unit: 'count', detail: Object.fromEntries(routes.map((r) => [r.origin, r._count])) }),
-    indicator('digitised_products', 'digitised_products', { value: productCount, unit: 'count', detail: Object.fromEntries(products.map((p) => [p.kind, p._count])) }),
+    indicator('routes', 'routes', { value: routeCount, unit: 'count', detail: Object.fromEntries(routes.map((r) => [r.origin, r.count])) }),
+    indicator('digitised_products', 'digitised_products', { value: productCount, unit: 'count', detail: Object.fromEntries(products.map((p) => [p.kind, p.count])) }),
     indicator('crafts_at_risk', 'endangered_restored', {
       label: { vi: 'Làng nghề có nguy cơ mai một (trong sổ tay)', en: 'Craft villages at risk of fading (in the handbook)' },
       value: atRisk.length, unit: 'count',
     }, () => false),
   ];
   return {
-    dataDate: state?.importedAt.toISOString() ?? null,
+    dataDate: importedAt?.toISOString() ?? null,
     note: {
       vi: `Tính từ dữ liệu sổ tay (${villages.length} làng, trong đó ${recognised.length} làng có danh hiệu), không phải toàn bộ làng nghề của Hà Nội.`,
       en: `Computed from the handbook's data (${villages.length} villages, ${recognised.length} of them recognised), not from all of Hanoi's craft villages.`,

@@ -3,11 +3,12 @@
 // takes the target's next free slot, counting the lines above it.
 import { parse } from 'csv-parse/sync';
 import { AppError } from '../../errors.js';
-import { parseHanoiTime } from './hanoi-time.js';
-import { nextFreeSlot, slotsOf, TARGETS, type Target } from './slots.js';
+import { parseHanoiTime } from '../../domain/publishing/hanoi-time.js';
+import { isConfigured, TARGETS, type Target } from '../../domain/publishing/targets.js';
+import { telegramProblem } from '../../domain/publishing/telegram-limits.js';
 import { syncPublicationJob } from './publication-jobs.js';
-import { telegramProblem } from './publish-publication.js';
-import { isConfigured, type ScheduleDeps } from './schedule.js';
+import { nextFreeSlot } from './slots.js';
+import type { ScheduleDeps } from './deps.js';
 
 export const bulkColumns = ['clip', 'target', 'time'] as const;
 
@@ -32,7 +33,7 @@ export async function bulkSchedule(deps: ScheduleDeps, csv: string) {
   const rows: Array<{ clipId: string; target: Target; publishAt: Date }> = [];
   const allocated = Object.fromEntries(TARGETS.map((t) => [t, [] as Date[]])) as Record<Target, Date[]>;
   const clipIds = records.map((r) => r.record.clip ?? '').filter((id) => /^[0-9a-f-]{36}$/i.test(id));
-  const clips = new Map((await deps.prisma.clip.findMany({ where: { id: { in: clipIds } }, include: { renditions: { select: { kind: true, bytes: true } } } })).map((c) => [c.id, c]));
+  const clips = new Map((await deps.publications.findClipsToSchedule(clipIds)).map((c) => [c.id, c]));
 
   for (const { record, info } of records) {
     const line = info.lines;
@@ -45,15 +46,15 @@ export async function bulkSchedule(deps: ScheduleDeps, csv: string) {
       bad(`target "${record.target}" is not one of ${TARGETS.join(', ')}`);
       continue;
     }
-    if (!isConfigured(deps, target)) bad(`target ${target} is not configured`);
+    if (!isConfigured(deps.configured, target)) bad(`target ${target} is not configured`);
     if (clip && target === 'telegram' && clip.state === 'ready') {
-      const problem = telegramProblem({ telegram: true, telegramLocalMode: deps.telegramLocalMode }, clip);
+      const problem = telegramProblem({ configured: true, localMode: deps.telegramLocalMode }, clip);
       if (problem) bad(problem);
     }
     const time = (record.time ?? '').trim();
     let publishAt: Date | undefined;
     if (/^next( slot)?$/i.test(time)) {
-      publishAt = await nextFreeSlot(deps.prisma, target, await slotsOf(deps.prisma, target, deps.defaultSlots), new Date(), allocated[target]);
+      publishAt = await nextFreeSlot(deps, target, new Date(), allocated[target]);
       if (!publishAt) bad(`no free ${target} slot in the next 60 days`);
       else allocated[target].push(publishAt);
     } else {
@@ -65,7 +66,7 @@ export async function bulkSchedule(deps: ScheduleDeps, csv: string) {
   }
   if (problems.length) throw new BulkScheduleError(problems);
 
-  const created = await deps.prisma.$transaction(rows.map((row) => deps.prisma.publication.create({ data: row })));
+  const created = await deps.publications.createAll(rows);
   for (const publication of created) await syncPublicationJob(deps.queues, publication).catch(() => undefined);
   return created;
 }

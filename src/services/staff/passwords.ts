@@ -1,11 +1,17 @@
 // Console passwords, hashed with scrypt from node:crypto (OWASP's parameters: N=2^17, r=8, p=1) and a
 // random salt; stored as "scrypt$N$r$p$salt$hash" so the parameters can grow without breaking old hashes.
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { AppError } from '../../errors.js';
 
 const N = 2 ** 17;
 const r = 8;
 const p = 1;
 export const MIN_PASSWORD_LENGTH = 10;
+
+export function checkPasswordRules(password: string) {
+  if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('weak_password', `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
+  if (password.length > 200) throw new AppError('weak_password', 'A password may have at most 200 characters.');
+}
 
 const derive = (password: string, salt: Buffer, options: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) =>

@@ -2,36 +2,27 @@
 // up to Telegram's 20 MB download limit the bot fetches it (getFile) and it becomes a clip; a larger one
 // gets a one-time link to upload it in the console. The worker tells the chat when the clip is ready.
 import { createWriteStream } from 'node:fs';
-import { copyFile, mkdir, rm, stat } from 'node:fs/promises';
+import { copyFile, rm } from 'node:fs/promises';
 import type { ReadableStream } from 'node:stream/web';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Composer } from 'grammy';
-import type { Redis } from 'ioredis';
 import type { BotContext } from '../bot.js';
 import type { Messages } from '../../../i18n/messages.js';
 import { clientLanguage } from '../../../conversation/dialogue.js';
-import { findStaffByToken } from '../../../services/staff/staff-tokens.js';
-import { createClip, sha256OfFile } from '../../../services/clips/create-clip.js';
-import { uploadsDir } from '../../../services/clips/clip-files.js';
-import type { ClipDeps } from '../../../services/clips/deps.js';
+import type { ClipService } from '../../../services/clips/clip-service.js';
+import type { StaffChatService } from '../../../services/staff-chats/staff-chat-service.js';
 import { AppError } from '../../../errors.js';
 
 export const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
 
 export interface StaffFeatureDeps {
-  clips: ClipDeps;
+  clips: Pick<ClipService, 'receivingPath' | 'ingest'>;
+  staffChats: Pick<StaffChatService, 'link' | 'find' | 'issueUploadTicket'>;
   messages: Messages;
-  redis: Redis;
-  keyPrefix: string;
   token: string;
   apiRoot: string;
-  publicUrl?: string;
 }
-
-export const uploadTicketKey = (prefix: string, ticket: string) => `${prefix}:upload-ticket:${ticket}`;
 
 export function staffFeature(deps: StaffFeatureDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
@@ -39,30 +30,25 @@ export function staffFeature(deps: StaffFeatureDeps): Composer<BotContext> {
   const t = (ctx: BotContext, id: string, args?: Record<string, string | number>) => deps.messages.t(clientLanguage(ctx.from?.language_code), id, args);
 
   privateChats.command('staff', async (ctx) => {
-    const staff = await findStaffByToken(deps.clips.prisma, ctx.match.trim());
+    const linked = await deps.staffChats.link({ chatId: String(ctx.chat.id), token: ctx.match, lang: clientLanguage(ctx.from.language_code) });
     // The token was sent in a chat message: delete it from the chat whatever happens.
     await ctx.deleteMessage().catch(() => {});
-    if (!staff) return ctx.reply(t(ctx, 'staff-link-refused'));
-    const link = { staffId: staff.id, lang: clientLanguage(ctx.from.language_code) };
-    await deps.clips.prisma.staffChat.upsert({ where: { chatId: String(ctx.chat.id) }, create: { chatId: String(ctx.chat.id), ...link }, update: link });
-    return ctx.reply(t(ctx, 'staff-linked', { name: staff.name }));
+    if (!linked) return ctx.reply(t(ctx, 'staff-link-refused'));
+    return ctx.reply(t(ctx, 'staff-linked', { name: linked.name }));
   });
 
   privateChats.on(['message:video', 'message:document'], async (ctx, next) => {
     const media = ctx.message.video ?? ctx.message.document;
     const isVideo = Boolean(ctx.message.video) || media?.mime_type?.startsWith('video/');
-    const staffChat = isVideo ? await deps.clips.prisma.staffChat.findUnique({ where: { chatId: String(ctx.chat.id) } }) : null;
+    const staffChat = isVideo ? await deps.staffChats.find(String(ctx.chat.id)) : null;
     if (!media || !staffChat) return next();
     const title = (ctx.message.caption ?? '').trim().split('\n')[0]!.slice(0, 200) || media.file_name || `Clip ${new Date().toISOString().slice(0, 10)}`;
     if ((media.file_size ?? 0) > TELEGRAM_DOWNLOAD_LIMIT) {
-      const ticket = randomBytes(24).toString('base64url');
-      await deps.redis.set(uploadTicketKey(deps.keyPrefix, ticket), staffChat.staffId, 'EX', 24 * 3600);
-      const link = `${(deps.publicUrl ?? '').replace(/\/$/, '')}/console/upload?ticket=${ticket}`;
+      const { link } = await deps.staffChats.issueUploadTicket(staffChat.staffId);
       return ctx.reply(t(ctx, 'clip-too-big-for-telegram', { link }));
     }
     const file = await ctx.api.getFile(media.file_id);
-    await mkdir(uploadsDir(deps.clips.mediaDir), { recursive: true });
-    const tempPath = join(uploadsDir(deps.clips.mediaDir), `${randomUUID()}.part`);
+    const tempPath = await deps.clips.receivingPath();
     try {
       if (file.file_path?.startsWith('/')) {
         // A self-hosted Bot API in local mode hands out a path on its own disk.
@@ -73,20 +59,16 @@ export function staffFeature(deps: StaffFeatureDeps): Composer<BotContext> {
         if (!response.ok || !response.body) throw new Error(`Telegram file download failed: HTTP ${response.status}`);
         await pipeline(Readable.fromWeb(response.body as ReadableStream), createWriteStream(tempPath));
       }
-      // At most 20 MB: hashing it after the download costs a few milliseconds.
-      const clip = {
+      const created = await deps.clips.ingest({
         tempPath,
         originalName: media.file_name ?? 'telegram.mp4',
-        bytes: (await stat(tempPath)).size,
-        sha256: await sha256OfFile(tempPath),
         title,
         staffId: staffChat.staffId,
         notifyChatId: String(ctx.chat.id),
-      };
-      // Acknowledged before the job is queued: a short clip can be ready within a second, and "ready"
-      // must not arrive before "received". A lost acknowledgement does not lose the clip.
-      const acknowledge = async () => void (await ctx.reply(t(ctx, 'clip-received', { title })).catch(() => {}));
-      const created = await createClip(deps.clips, clip, acknowledge);
+        // Acknowledged before the job is queued: a short clip can be ready within a second, and "ready"
+        // must not arrive before "received". A lost acknowledgement does not lose the clip.
+        beforeQueue: async () => void (await ctx.reply(t(ctx, 'clip-received', { title })).catch(() => {})),
+      });
       if (created.duplicateOf) await ctx.reply(t(ctx, 'clip-duplicate', { title: created.duplicateOf.title }));
     } catch (error) {
       if (error instanceof AppError && error.code === 'not_a_video') return ctx.reply(t(ctx, 'clip-rejected', { code: 'unreadable' }));
