@@ -9,7 +9,7 @@ module.exports = {
   forbidden: [
     {
       name: 'prisma-only-in-the-data-layer',
-      comment: 'Only src/data/ and the composition root (src/app.ts, the CLIs\' bootstrap) import the Prisma client; everything else goes through repositories.',
+      comment: "Only src/data/ and the composition root (src/app.ts, the CLIs' bootstrap) import the Prisma client; everything else goes through repositories.",
       severity: 'error',
       from: { path: '^(src|workers)/', pathNot: ['^src/data/', '^src/app\\.ts$', '^src/cli/bootstrap\\.ts$', '^src/generated/'] },
       to: { path: ['^src/generated/prisma/', '^src/data/database\\.ts$', '^node_modules/(@prisma/|prisma/|pg/)'] },
@@ -25,7 +25,10 @@ module.exports = {
       name: 'engine-and-dialogue-use-no-channel-database-or-http-library',
       severity: 'error',
       from: { path: '^src/(ask|conversation)/' },
-      to: { dependencyTypes: ['npm'], path: [channelLibraries, httpLibraries, databaseLibraries, '^(ioredis|bullmq)$'].map((p) => `^node_modules/${p.slice(1, -1)}/`) },
+      to: {
+        dependencyTypes: ['npm'],
+        path: [channelLibraries, httpLibraries, databaseLibraries, '^(ioredis|bullmq)$'].map((p) => `^node_modules/${p.slice(1, -1)}/`),
+      },
     },
     {
       name: 'services-know-no-http-or-channel',
@@ -66,6 +69,10 @@ module.exports = {
     doNotFollow: { path: ['node_modules', '^src/generated/'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.mjs', '.cjs'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.js', '.mjs', '.cjs'],
+    },
   },
 };

@@ -31,7 +31,9 @@ for (let r = 0; r < rounds; r++) {
 timings.sort((a, b) => a - b);
 const p50 = percentile(timings, 50);
 const p99 = percentile(timings, 99);
-console.log(`in-process: ${timings.length} answers (${questions.length} questions × ${rounds}); p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms, max ${timings.at(-1)!.toFixed(3)} ms — target p99 ≤ 5 ms: ${p99 <= 5 ? 'met' : 'MISSED'}`);
+console.log(
+  `in-process: ${timings.length} answers (${questions.length} questions × ${rounds}); p50 ${p50.toFixed(3)} ms, p99 ${p99.toFixed(3)} ms, max ${timings.at(-1)!.toFixed(3)} ms — target p99 ≤ 5 ms: ${p99 <= 5 ? 'met' : 'MISSED'}`,
+);
 
 // Through HTTP: the whole server (Fastify, zod, translation and conversation layers), no rate limit.
 const app = await startApp(loadConfig({ ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0' }), 'server');

@@ -43,15 +43,47 @@ const source = join(dir, 'source-60s-1080p30-phone.mp4');
 if (!existsSync(source)) {
   console.log('making the 60 s 1080p30 source…');
   await run(ffmpeg, [
-    '-hide_banner', '-loglevel', 'error', '-y',
-    '-f', 'lavfi', '-i', 'testsrc2=size=1920x1080:rate=30:duration=60',
-    '-f', 'lavfi', '-i', 'anoisesrc=color=pink:sample_rate=48000:amplitude=0.25:duration=60,highpass=f=150,lowpass=f=3500,tremolo=f=4:d=0.9',
-    '-c:v', 'libx264', '-preset', 'veryfast', '-profile:v', 'high', '-b:v', '17M', '-maxrate', '17M', '-bufsize', '17M', '-pix_fmt', 'yuv420p',
-    '-c:a', 'aac', '-b:a', '192k', '-shortest', source,
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=1920x1080:rate=30:duration=60',
+    '-f',
+    'lavfi',
+    '-i',
+    'anoisesrc=color=pink:sample_rate=48000:amplitude=0.25:duration=60,highpass=f=150,lowpass=f=3500,tremolo=f=4:d=0.9',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-profile:v',
+    'high',
+    '-b:v',
+    '17M',
+    '-maxrate',
+    '17M',
+    '-bufsize',
+    '17M',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '192k',
+    '-shortest',
+    source,
   ]);
 }
 
-const worker = await startProcess('src/main.ts', ['worker'], { DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, MEDIA_DIR: mediaDir, LOG_LEVEL: 'info' }, /(LangNghe workers running)/);
+const worker = await startProcess(
+  'src/main.ts',
+  ['worker'],
+  { DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, MEDIA_DIR: mediaDir, LOG_LEVEL: 'info' },
+  /(LangNghe workers running)/,
+);
 // The worker logs each clip's encode and total seconds: (a) split into ffmpeg and everything else.
 const workerTimes: Array<{ encodeSeconds: number; totalSeconds: number }> = [];
 worker.child.stdout!.on('data', (chunk: Buffer) => {
@@ -60,7 +92,13 @@ worker.child.stdout!.on('data', (chunk: Buffer) => {
 const prisma = createPrisma(databaseUrl);
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const queues = createQueues(redis, prefix, () => {});
-const deps = { clips: createRepositories(prisma).clips, queues, mediaDir, binaries: resolveBinaries(config), logger: createLogger({ level: 'silent', secrets: [] }) };
+const deps = {
+  clips: createRepositories(prisma).clips,
+  queues,
+  mediaDir,
+  binaries: resolveBinaries(config),
+  logger: createLogger({ level: 'silent', secrets: [] }),
+};
 const staff = await addStaff({ staff: createRepositories(prisma).staff }, { name: 'Bench' });
 const preset = config.FFMPEG_PRESET;
 const threads = config.FFMPEG_THREADS;
@@ -71,7 +109,14 @@ const loudnorm = `loudnorm=I=-14:TP=-1.5:LRA=11:measured_I=${loud!.input_i}:meas
 async function viaWorker(path: string, sha256 = randomUUID()): Promise<number> {
   const copy = join(dir, `upload-${randomUUID()}.mp4`);
   await copyFile(path, copy);
-  const created = await ingestClip(deps, { tempPath: copy, originalName: 'bench.mp4', bytes: readFileSync(path).length, sha256, title: 'Bench', staffId: staff.id });
+  const created = await ingestClip(deps, {
+    tempPath: copy,
+    originalName: 'bench.mp4',
+    bytes: readFileSync(path).length,
+    sha256,
+    title: 'Bench',
+    staffId: staff.id,
+  });
   const id = created.clip!.id;
   for (;;) {
     const clip = await prisma.clip.findUniqueOrThrow({ where: { id } });
@@ -84,7 +129,23 @@ async function viaWorker(path: string, sha256 = randomUUID()): Promise<number> {
   return (job!.finishedOn! - job!.processedOn!) / 1000;
 }
 
-const x264 = ['-c:v', 'libx264', '-preset', preset, '-profile:v', 'high', '-pix_fmt', 'yuv420p', '-sc_threshold', '0', '-g', '60', '-keyint_min', '60', ...(threads ? ['-threads', String(threads)] : [])];
+const x264 = [
+  '-c:v',
+  'libx264',
+  '-preset',
+  preset,
+  '-profile:v',
+  'high',
+  '-pix_fmt',
+  'yuv420p',
+  '-sc_threshold',
+  '0',
+  '-g',
+  '60',
+  '-keyint_min',
+  '60',
+  ...(threads ? ['-threads', String(threads)] : []),
+];
 const aac = ['-c:a', 'aac', '-b:a', '128k', '-ar', '48000', '-ac', '2', '-movflags', '+faststart'];
 const v1080 = [...x264, '-crf', '21', '-maxrate', '5M', '-bufsize', '10M'];
 const v720 = [...x264, '-crf', '22', '-maxrate', '3M', '-bufsize', '6M'];
@@ -102,14 +163,42 @@ async function timed(args: string[][], cwd: string): Promise<number> {
 /** (b): everything from one decode, written by hand. */
 const handWritten = () =>
   timed(
-    [[
-      '-i', source, '-filter_complex',
-      `[0:v]fps=30,format=yuv420p,split=4[a][b][c][d];[a]scale=1920:1080[v1];[b]scale=1280:720[v2];[c]${poster}[p];[d]${thumbs}[t];[0:a]aresample=48000,aformat=channel_layouts=stereo,${loudnorm},asplit=2[a1][a2]`,
-      '-map', '[v1]', '-map', '[a1]', ...v1080, ...aac, '1080p.mp4',
-      '-map', '[v2]', '-map', '[a2]', ...v720, ...aac, '720p.mp4',
-      '-map', '[p]', '-frames:v', '1', '-q:v', '3', 'poster.jpg',
-      '-map', '[t]', '-frames:v', '4', '-q:v', '5', 'thumb-%d.jpg',
-    ]],
+    [
+      [
+        '-i',
+        source,
+        '-filter_complex',
+        `[0:v]fps=30,format=yuv420p,split=4[a][b][c][d];[a]scale=1920:1080[v1];[b]scale=1280:720[v2];[c]${poster}[p];[d]${thumbs}[t];[0:a]aresample=48000,aformat=channel_layouts=stereo,${loudnorm},asplit=2[a1][a2]`,
+        '-map',
+        '[v1]',
+        '-map',
+        '[a1]',
+        ...v1080,
+        ...aac,
+        '1080p.mp4',
+        '-map',
+        '[v2]',
+        '-map',
+        '[a2]',
+        ...v720,
+        ...aac,
+        '720p.mp4',
+        '-map',
+        '[p]',
+        '-frames:v',
+        '1',
+        '-q:v',
+        '3',
+        'poster.jpg',
+        '-map',
+        '[t]',
+        '-frames:v',
+        '4',
+        '-q:v',
+        '5',
+        'thumb-%d.jpg',
+      ],
+    ],
     join(dir, 'b'),
   );
 
@@ -133,7 +222,9 @@ for (let round = 1; round <= ROUNDS; round++) {
   const c = await passPerOutput();
   results.push({ a, b, c });
   const inside = workerTimes.at(-1);
-  console.log(`round ${round}: (a) worker ${a.toFixed(1)} s (its ffmpeg ${inside?.encodeSeconds.toFixed(1)} s, all its steps ${inside?.totalSeconds.toFixed(1)} s), (b) one hand-written command ${b.toFixed(1)} s, (c) a pass per output ${c.toFixed(1)} s`);
+  console.log(
+    `round ${round}: (a) worker ${a.toFixed(1)} s (its ffmpeg ${inside?.encodeSeconds.toFixed(1)} s, all its steps ${inside?.totalSeconds.toFixed(1)} s), (b) one hand-written command ${b.toFixed(1)} s, (c) a pass per output ${c.toFixed(1)} s`,
+  );
 }
 if (results.length) {
   const best = (key: 'a' | 'b' | 'c') => Math.min(...results.map((r) => r[key]));
@@ -148,7 +239,30 @@ if (results.length) {
 
 // Memory: 50 short clips through the same worker process; its RSS after each (BENCH_ROUNDS=0 for this part alone).
 const short = join(dir, 'short-3s-640x360.mp4');
-await run(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30:duration=3', '-f', 'lavfi', '-i', 'sine=duration=3', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', short]);
+await run(ffmpeg, [
+  '-hide_banner',
+  '-loglevel',
+  'error',
+  '-y',
+  '-f',
+  'lavfi',
+  '-i',
+  'testsrc2=size=640x360:rate=30:duration=3',
+  '-f',
+  'lavfi',
+  '-i',
+  'sine=duration=3',
+  '-c:v',
+  'libx264',
+  '-preset',
+  'ultrafast',
+  '-pix_fmt',
+  'yuv420p',
+  '-c:a',
+  'aac',
+  '-shortest',
+  short,
+]);
 const rssMb = () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${worker.child.pid}/status`, 'utf8'))![1]) / 1024;
 const samples: number[] = [];
 for (let job = 1; job <= MEMORY_JOBS; job++) {
@@ -158,8 +272,15 @@ for (let job = 1; job <= MEMORY_JOBS; job++) {
 const avg = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
 const first = avg(samples.slice(0, 10));
 const last = avg(samples.slice(-10));
-console.log(`\nworker RSS over ${MEMORY_JOBS} jobs: jobs 1–10 ${first.toFixed(0)} MB, jobs ${MEMORY_JOBS - 9}–${MEMORY_JOBS} ${last.toFixed(0)} MB, max ${Math.max(...samples).toFixed(0)} MB (${(((last - first) / first) * 100).toFixed(1)} %)`);
-console.log(`  every 10th: ${samples.filter((_, i) => i % 10 === 9).map((v) => v.toFixed(0)).join(', ')} MB`);
+console.log(
+  `\nworker RSS over ${MEMORY_JOBS} jobs: jobs 1–10 ${first.toFixed(0)} MB, jobs ${MEMORY_JOBS - 9}–${MEMORY_JOBS} ${last.toFixed(0)} MB, max ${Math.max(...samples).toFixed(0)} MB (${(((last - first) / first) * 100).toFixed(1)} %)`,
+);
+console.log(
+  `  every 10th: ${samples
+    .filter((_, i) => i % 10 === 9)
+    .map((v) => v.toFixed(0))
+    .join(', ')} MB`,
+);
 
 worker.child.kill('SIGTERM');
 await queues.close();

@@ -36,13 +36,28 @@ const fake = await startFakeTelegram();
 const worker = await startProcess(
   'src/main.ts',
   ['worker'],
-  { DATABASE_URL: databaseUrl, QUEUE_PREFIX: prefix, MEDIA_DIR: join(dir, 'media'), LOG_LEVEL: 'info', TELEGRAM_BOT_TOKEN: '123456:BENCH', TELEGRAM_API_ROOT: fake.url, TELEGRAM_CHANNEL_ID: CHANNEL, TELEGRAM_MODE: 'off' },
+  {
+    DATABASE_URL: databaseUrl,
+    QUEUE_PREFIX: prefix,
+    MEDIA_DIR: join(dir, 'media'),
+    LOG_LEVEL: 'info',
+    TELEGRAM_BOT_TOKEN: '123456:BENCH',
+    TELEGRAM_API_ROOT: fake.url,
+    TELEGRAM_CHANNEL_ID: CHANNEL,
+    TELEGRAM_MODE: 'off',
+  },
   /(LangNghe workers running)/,
 );
 const prisma = createPrisma(databaseUrl);
 const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
 const queues = createQueues(redis, prefix, () => {});
-const deps = { clips: createRepositories(prisma).clips, queues, mediaDir: join(dir, 'media'), binaries: resolveBinaries(config), logger: createLogger({ level: 'silent', secrets: [] }) };
+const deps = {
+  clips: createRepositories(prisma).clips,
+  queues,
+  mediaDir: join(dir, 'media'),
+  binaries: resolveBinaries(config),
+  logger: createLogger({ level: 'silent', secrets: [] }),
+};
 const staff = await addStaff({ staff: createRepositories(prisma).staff }, { name: 'Bench' });
 
 console.log(`processing ${CLIPS} clips…`);
@@ -50,13 +65,26 @@ const clipIds: string[] = [];
 for (let i = 0; i < CLIPS; i++) {
   const path = await makeTestClip(join(dir, `clip-${i}.mp4`), { seconds: 2, width: 640, height: 360 + 2 * i });
   // A fresh hash each run: the same test clips are new clips here, so each one's first post uploads.
-  const created = await ingestClip(deps, { tempPath: path, originalName: 'bench.mp4', bytes: statSync(path).size, sha256: randomUUID(), title: `Bench vlog ${i}`, staffId: staff.id });
+  const created = await ingestClip(deps, {
+    tempPath: path,
+    originalName: 'bench.mp4',
+    bytes: statSync(path).size,
+    sha256: randomUUID(),
+    title: `Bench vlog ${i}`,
+    staffId: staff.id,
+  });
   clipIds.push(created.clip!.id);
 }
 while ((await prisma.clip.count({ where: { id: { in: clipIds }, state: 'ready' } })) < CLIPS) await new Promise((resolve) => setTimeout(resolve, 200));
 
 const start = Date.now() + 5000;
-const scheduleDeps = { publications: createRepositories(prisma).publications, queues, defaultSlots: config.PUBLISH_SLOTS, configured: { telegram: true, zalo: false }, telegramLocalMode: false };
+const scheduleDeps = {
+  publications: createRepositories(prisma).publications,
+  queues,
+  defaultSlots: config.PUBLISH_SLOTS,
+  configured: { telegram: true, zalo: false },
+  telegramLocalMode: false,
+};
 const due = new Map<string, number>();
 for (let i = 0; i < PUBLICATIONS; i++) {
   const publishAt = new Date(start + Math.round((i / PUBLICATIONS) * WINDOW_MS));
@@ -76,8 +104,12 @@ const rows = await prisma.publication.findMany({ where: { id: { in: ids } } });
 const lateness = rows.map((r) => (receivedAt.get(r.messageId ?? '') ?? NaN) - due.get(r.id)!).sort((a, b) => a - b);
 const at = (q: number) => lateness[Math.min(lateness.length - 1, Math.floor(q * lateness.length))]!;
 const published = rows.filter((r) => r.state === 'published').length;
-console.log(`\npublished ${published}/${PUBLICATIONS}, sendVideo calls ${sends.length} (exactly once: ${sends.length === PUBLICATIONS && published === PUBLICATIONS ? 'yes' : 'NO'}), uploads ${sends.filter((c) => c.files.video).length}`);
-console.log(`lateness (received by the Bot API − due): p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${lateness.at(-1)} ms, min ${lateness[0]} ms    target p99 ≤ 1000 ms ${at(0.99) <= 1000 ? 'MET' : 'MISSED'}`);
+console.log(
+  `\npublished ${published}/${PUBLICATIONS}, sendVideo calls ${sends.length} (exactly once: ${sends.length === PUBLICATIONS && published === PUBLICATIONS ? 'yes' : 'NO'}), uploads ${sends.filter((c) => c.files.video).length}`,
+);
+console.log(
+  `lateness (received by the Bot API − due): p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, max ${lateness.at(-1)} ms, min ${lateness[0]} ms    target p99 ≤ 1000 ms ${at(0.99) <= 1000 ? 'MET' : 'MISSED'}`,
+);
 
 worker.child.kill('SIGTERM');
 await queues.close();

@@ -20,7 +20,13 @@ const texts = loadQuestionSet('test/fixtures/ask-questions.yaml')
 const fake = await startProcess('bench/fake-bot-api.ts', [], {}, /FAKE (\S+)/);
 const env = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: fake.url };
 const minimal = await startProcess('bench/minimal-bot.ts', [], env, /MINIMAL (\S+)/);
-const langnghe = await startProcess('src/main.ts', ['server'], { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', TELEGRAM_MODE: 'webhook', QUEUE_PREFIX: `bench-${Date.now()}` }, /"url":"(http[^"]+)"/, process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []);
+const langnghe = await startProcess(
+  'src/main.ts',
+  ['server'],
+  { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', TELEGRAM_MODE: 'webhook', QUEUE_PREFIX: `bench-${Date.now()}` },
+  /"url":"(http[^"]+)"/,
+  process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
+);
 
 let updateId = 1;
 async function load(name: string, base: string) {
@@ -36,7 +42,16 @@ async function load(name: string, base: string) {
         setupRequest: (request) => {
           const id = updateId++;
           const chat = { id: 100_000 + (id % 5000), type: 'private' };
-          const update = { update_id: id, message: { message_id: id, date: 1_700_000_000, chat, from: { id: chat.id, is_bot: false, first_name: 'Bench', language_code: 'vi' }, text: texts[id % texts.length] } };
+          const update = {
+            update_id: id,
+            message: {
+              message_id: id,
+              date: 1_700_000_000,
+              chat,
+              from: { id: chat.id, is_bot: false, first_name: 'Bench', language_code: 'vi' },
+              text: texts[id % texts.length],
+            },
+          };
           return { ...request, body: JSON.stringify(update) };
         },
         // The minimal bot answers through the Bot API before it ends the webhook request; LangNghe
@@ -55,7 +70,14 @@ async function load(name: string, base: string) {
 }
 
 const short = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
-await autocannon({ url: `${minimal.url}/telegram/webhook`, duration: short, connections: 8, method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify({ update_id: 0, message: { message_id: 1, date: 1, chat: { id: 1, type: 'private' }, text: 'warm' } }) });
+await autocannon({
+  url: `${minimal.url}/telegram/webhook`,
+  duration: short,
+  connections: 8,
+  method: 'POST',
+  headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+  body: JSON.stringify({ update_id: 0, message: { message_id: 1, date: 1, chat: { id: 1, type: 'private' }, text: 'warm' } }),
+});
 await load('warm-up LangNghe', langnghe.url);
 const base = await load('minimal grammY bot', minimal.url);
 const ours = await load('LangNghe', langnghe.url);

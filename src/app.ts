@@ -47,7 +47,11 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-export async function startApp(config: Config, role: Role, logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config), format: config.LOG_FORMAT })): Promise<RunningApp> {
+export async function startApp(
+  config: Config,
+  role: Role,
+  logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config), format: config.LOG_FORMAT }),
+): Promise<RunningApp> {
   await ensureDatabase(config.DATABASE_URL);
   const applied = await applyMigrations(config.DATABASE_URL);
   if (applied.length) logger.info({ applied }, 'database migrated');

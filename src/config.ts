@@ -20,12 +20,19 @@ export const configSchema = z
     PUBLIC_URL: z.url().optional(),
     DATABASE_URL: url('postgresql://postgres@127.0.0.1:5432/langnghe'),
     REDIS_URL: url('redis://127.0.0.1:6379'),
-    QUEUE_PREFIX: z.string().regex(/^[\w:.-]+$/).default('langnghe'),
+    QUEUE_PREFIX: z
+      .string()
+      .regex(/^[\w:.-]+$/)
+      .default('langnghe'),
     CONTENT_DIR: z.string().default('./content'),
     MEDIA_DIR: z.string().default('./data/media'),
     // How long a stopping server lets requests in flight finish before it drops their connections.
     SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
-    MAX_UPLOAD_BYTES: z.coerce.number().int().positive().default(4 * 1024 ** 3),
+    MAX_UPLOAD_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(4 * 1024 ** 3),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     // How long a job may go without its worker's heartbeat before another worker takes it over.
     JOB_LOCK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
@@ -38,21 +45,35 @@ export const configSchema = z
     TELEGRAM_BOT_TOKEN: optionalString,
     TELEGRAM_MODE: z.enum(['webhook', 'polling', 'off']).optional(),
     TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
-      z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'use 1-256 characters A-Z, a-z, 0-9, _ or -').optional(),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, 'use 1-256 characters A-Z, a-z, 0-9, _ or -')
+        .optional(),
     ),
     TELEGRAM_API_ROOT: url('https://api.telegram.org'),
     TELEGRAM_CHANNEL_ID: optionalString,
     // Answer the first message of an update in the webhook's HTTP response: one call fewer per update.
-    TELEGRAM_WEBHOOK_REPLY: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
+    TELEGRAM_WEBHOOK_REPLY: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((value) => value === 'true'),
     // A self-hosted Bot API server in local mode takes uploads up to 2000 MB; the cloud one 50 MB.
-    TELEGRAM_LOCAL_MODE: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+    TELEGRAM_LOCAL_MODE: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true'),
     // Where staff hear of late and failed publications (a group or a person's chat id).
     TELEGRAM_STAFF_CHAT_ID: optionalString,
     // Each target's daily slots in Hanoi time until staff set their own (PUT /api/targets/:target/slots).
     PUBLISH_SLOTS: z
       .string()
       .default('08:00,12:00,19:30')
-      .transform((value) => value.split(',').map((slot) => slot.trim()).filter(Boolean))
+      .transform((value) =>
+        value
+          .split(',')
+          .map((slot) => slot.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'slots are HH:MM, comma-separated')).min(1)),
     ZALO_MODE: z.enum(['oa', 'bot']).default('oa'),
     ZALO_APP_ID: optionalString,
@@ -63,7 +84,12 @@ export const configSchema = z
     ZALO_API_BASE: url('https://openapi.zalo.me'),
     ZALO_OAUTH_BASE: url('https://oauth.zaloapp.com'),
     // Events older than this are replays (Zalo's own retries of a slow answer come within it).
-    ZALO_REPLAY_WINDOW_SECONDS: z.coerce.number().int().min(10).max(24 * 3600).default(600),
+    ZALO_REPLAY_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .max(24 * 3600)
+      .default(600),
     ZALO_BOT_TOKEN: optionalString,
     ZALO_BOT_WEBHOOK_SECRET: optionalString,
     ZALO_BOT_API_BASE: url('https://bot-api.zaloplatforms.com'),
@@ -104,10 +130,7 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const result = configSchema.safeParse(env);
   // Name the key and the problem, never the value: it may be a secret.
-  const problems = [
-    ...(result.error?.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`) ?? []),
-    ...crossKeyProblems(env),
-  ];
+  const problems = [...(result.error?.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`) ?? []), ...crossKeyProblems(env)];
   if (problems.length || !result.success) throw new ConfigError(problems);
   return result.data;
 }

@@ -46,8 +46,23 @@ export const notFound = (what: string) => new AppError('not_found', `${what} not
 
 // Errors that mean PostgreSQL or Redis is not answering (down, restarting, out of connections), anywhere
 // in an error's chain of causes: the request gets 503, not 500, and the process carries on.
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', '57P01', '57P02', '57P03', '53300', 'P1001', 'P1002', 'P1017', 'P2024']);
-const UNAVAILABLE_MESSAGES = /Connection terminated|Connection is closed|connect ECONNREFUSED|Can't reach database server|the database system is (shutting down|starting up)|max retries per request|Stream isn't writeable/i;
+const UNAVAILABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'P1001',
+  'P1002',
+  'P1017',
+  'P2024',
+]);
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|Connection is closed|connect ECONNREFUSED|Can't reach database server|the database system is (shutting down|starting up)|max retries per request|Stream isn't writeable/i;
 
 /** PostgreSQL refused text with a NUL character (SQLSTATE 22021, 22P05): the sender's input, not our fault. */
 export function isNulText(error: unknown): boolean {

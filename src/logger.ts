@@ -19,20 +19,23 @@ export function createLogger(options: {
   format?: LogFormat;
 }): Logger {
   const scrub = makeScrubber(options.secrets);
-  return pino({
-    level: options.level,
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]', 'req.headers.access_token'],
-      censor: REDACTED,
-    },
-    formatters: { log: (object) => scrub(object) as Record<string, unknown> },
-    hooks: {
-      logMethod(args, method) {
-        method.apply(this, args.map((arg) => (typeof arg === 'string' ? (scrub(arg) as string) : arg)) as Parameters<typeof method>);
+  return pino(
+    {
+      level: options.level,
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]', 'req.headers.access_token'],
+        censor: REDACTED,
       },
+      formatters: { log: (object) => scrub(object) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => (typeof arg === 'string' ? (scrub(arg) as string) : arg)) as Parameters<typeof method>);
+        },
+      },
+      serializers: { err: (err: Error) => scrub(errorFields(err)) },
     },
-    serializers: { err: (err: Error) => scrub(errorFields(err)) },
-  }, isPretty(options.format ?? 'json', options.destination) ? prettyStream(options.destination) : options.destination);
+    isPretty(options.format ?? 'json', options.destination) ? prettyStream(options.destination) : options.destination,
+  );
 }
 
 function isTerminal(stream: unknown): boolean {

@@ -28,14 +28,19 @@ export function createComposer(knowledge: Knowledge, messages: Messages): Compos
   const address = (v: VillageEntry, lang: Lang) => {
     const text = addressText(v.address, (id, args) => t(lang, id, args));
     if (!text) return undefined;
-    return t(lang, 'village-address', { address: v.address.commune && !v.address.communeConfirmed ? `${text} ${t(lang, 'village-unconfirmed-commune')}` : text });
+    return t(lang, 'village-address', {
+      address: v.address.commune && !v.address.communeConfirmed ? `${text} ${t(lang, 'village-unconfirmed-commune')}` : text,
+    });
   };
   const list = (entries: string[], kind: keyof typeof TEXT_LIMITS, lang: Lang) => listLines(entries, TEXT_LIMITS[kind], kind, (id, args) => t(lang, id, args));
   const place = (v: VillageEntry) => v.address.commune ?? [v.address.formerCommune, v.address.formerDistrict].filter(Boolean).join(', ');
   const recognitionLines = (v: VillageEntry, lang: Lang) =>
     v.recognition
       .filter((r) => r.title !== 'other')
-      .map((r) => `• ${t(lang, 'recognition-title', { title: r.title })}${r.year ? ` (${r.year})` : ''}${r.confirmed ? '' : ` ${t(lang, 'recognition-unconfirmed')}`}`);
+      .map(
+        (r) =>
+          `• ${t(lang, 'recognition-title', { title: r.title })}${r.year ? ` (${r.year})` : ''}${r.confirmed ? '' : ` ${t(lang, 'recognition-unconfirmed')}`}`,
+      );
   // Within one village's list the village's name would only repeat.
   const productLine = (p: Product, lang: Lang, ofVillage: boolean) => {
     const village = knowledge.villages.get(p.village)?.name[lang] ?? p.village;
@@ -84,24 +89,42 @@ export function createComposer(knowledge: Knowledge, messages: Messages): Compos
             : heading;
         if (!others.length) return none;
         const otherHeading = v ? t(lang, 'village-heading-products', { village: v.name[lang] }) + ':' : t(lang, 'products-for-craft', { craft: craft ?? '' });
-        return lines(none, otherHeading, ...list(others.map((p) => productLine(p, lang, Boolean(v))), 'product', lang), shopping);
+        return lines(
+          none,
+          otherHeading,
+          ...list(
+            others.map((p) => productLine(p, lang, Boolean(v))),
+            'product',
+            lang,
+          ),
+          shopping,
+        );
       }
-      return lines(heading, ...list(products.map((p) => productLine(p, lang, Boolean(v))), 'product', lang), shopping);
+      return lines(
+        heading,
+        ...list(
+          products.map((p) => productLine(p, lang, Boolean(v))),
+          'product',
+          lang,
+        ),
+        shopping,
+      );
     },
 
     villages(craftId, villages, lang) {
       const craft = knowledge.crafts.get(craftId);
       return lines(
         t(lang, 'villages-for-craft', { craft: craft?.name[lang].toLowerCase() ?? craftId }),
-        ...list(villages.map((v) => t(lang, 'villages-item', { village: v.name[lang], place: place(v) || '—' })), 'village', lang),
+        ...list(
+          villages.map((v) => t(lang, 'villages-item', { village: v.name[lang], place: place(v) || '—' })),
+          'village',
+          lang,
+        ),
       );
     },
 
     namesake(villages, lang) {
-      return lines(
-        t(lang, 'villages-namesake'),
-        ...villages.map((v) => t(lang, 'villages-item', { village: v.name[lang], place: place(v) || '—' })),
-      );
+      return lines(t(lang, 'villages-namesake'), ...villages.map((v) => t(lang, 'villages-item', { village: v.name[lang], place: place(v) || '—' })));
     },
 
     routes(routes, lang, through) {
@@ -136,9 +159,6 @@ export function createComposer(knowledge: Knowledge, messages: Messages): Compos
   };
 
   function missing(v: VillageEntry, facet: Facet, lang: Lang) {
-    return lines(
-      t(lang, 'village-facet-missing', { facet: t(lang, 'village-facet-name', { facet }), village: v.name[lang] }),
-      address(v, lang),
-    );
+    return lines(t(lang, 'village-facet-missing', { facet: t(lang, 'village-facet-name', { facet }), village: v.name[lang] }), address(v, lang));
   }
 }

@@ -105,11 +105,19 @@ export class AskEngine {
       const from = location ?? village?.location;
       if (!from) return reply('nearby', this.messages.t(lang, 'nearby-need-location'));
       const list = this.nearest(from, village && !location ? village.id : undefined);
-      return reply('nearby', this.composer.nearby(list, lang, location ? undefined : village), list.map(({ village: v, km }) => ({ ...this.villageItem(v, lang), distanceKm: round(km) })));
+      return reply(
+        'nearby',
+        this.composer.nearby(list, lang, location ? undefined : village),
+        list.map(({ village: v, km }) => ({ ...this.villageItem(v, lang), distanceKm: round(km) })),
+      );
     }
     if (location && !village && u.crafts.length === 0 && !u.route) {
       const list = this.nearest(location);
-      return reply('nearby', this.composer.nearby(list, lang), list.map(({ village: v, km }) => ({ ...this.villageItem(v, lang), distanceKm: round(km) })));
+      return reply(
+        'nearby',
+        this.composer.nearby(list, lang),
+        list.map(({ village: v, km }) => ({ ...this.villageItem(v, lang), distanceKm: round(km) })),
+      );
     }
     // "Near me" with nothing else: ask for the location. "Hospital near X": not ours to answer.
     if (u.nearby && u.rest.length === 0 && u.crafts.length === 0) return reply('nearby', this.messages.t(lang, 'nearby-need-location'));
@@ -117,7 +125,11 @@ export class AskEngine {
     if (u.route) {
       const routes = this.rankRoutes(u, village);
       if (routes.length === 0) return reply('unknown', this.messages.t(lang, 'ask-unknown'));
-      return reply('route', this.composer.routes(routes, lang, named[0]), routes.map((r) => ({ type: 'route', id: r.id, name: r.name[lang] })));
+      return reply(
+        'route',
+        this.composer.routes(routes, lang, named[0]),
+        routes.map((r) => ({ type: 'route', id: r.id, name: r.name[lang] })),
+      );
     }
 
     if (unplaced && !u.route) return reply('unknown', this.messages.t(lang, 'ask-unknown'));
@@ -136,7 +148,11 @@ export class AskEngine {
     }
 
     if (u.ambiguous && named.length > 1 && !u.facet) {
-      return reply('villages', this.composer.namesake(named, lang), named.map((v) => this.villageItem(v, lang)));
+      return reply(
+        'villages',
+        this.composer.namesake(named, lang),
+        named.map((v) => this.villageItem(v, lang)),
+      );
     }
 
     if (village && !(u.which && u.crafts.length && named.length === 0)) {
@@ -148,12 +164,20 @@ export class AskEngine {
     if (u.crafts.length) {
       const craft = u.crafts[0]!;
       const villages = this.villagesFor(craft, u.craftPhrase);
-      return reply('villages', this.composer.villages(craft, villages, lang), villages.slice(0, VILLAGE_ITEMS).map((v) => this.villageItem(v, lang)));
+      return reply(
+        'villages',
+        this.composer.villages(craft, villages, lang),
+        villages.slice(0, VILLAGE_ITEMS).map((v) => this.villageItem(v, lang)),
+      );
     }
 
     if (u.products && u.ocop) {
       const products = [...k.productsByVillage.values()].flat().filter(isOcopRated).sort(byOcop);
-      return reply('product', this.composer.products(undefined, products, lang, { ocop: true }), products.slice(0, PRODUCT_ITEMS).map((p) => ({ type: 'product', id: p.id, name: p.name[lang] })));
+      return reply(
+        'product',
+        this.composer.products(undefined, products, lang, { ocop: true }),
+        products.slice(0, PRODUCT_ITEMS).map((p) => ({ type: 'product', id: p.id, name: p.name[lang] })),
+      );
     }
 
     if (u.facet && !remembered && u.rest.length <= 2) return reply('unknown', this.messages.t(lang, 'ask-which-village'));
@@ -164,7 +188,13 @@ export class AskEngine {
   private villagesFor(craftId: string, phrase: string | undefined): VillageEntry[] {
     const villages = this.knowledge.villagesByCraft.get(craftId) ?? [];
     if (!phrase) return villages;
-    const uses = (v: VillageEntry) => v.aliases.some((alias) => tokens(fold(alias)).filter((w) => !['lang', 'village'].includes(w)).join(' ') === phrase);
+    const uses = (v: VillageEntry) =>
+      v.aliases.some(
+        (alias) =>
+          tokens(fold(alias))
+            .filter((w) => !['lang', 'village'].includes(w))
+            .join(' ') === phrase,
+      );
     return [...villages.filter(uses), ...villages.filter((v) => !uses(v))];
   }
 
@@ -206,4 +236,3 @@ export class AskEngine {
 const isOcopRated = (p: Product) => Boolean(p.ocop?.confirmed);
 const byOcop = (a: Product, b: Product) => (b.ocop?.stars ?? 0) - (a.ocop?.stars ?? 0) || a.id.localeCompare(b.id);
 const round = (km: number) => Math.round(km * 10) / 10;
-

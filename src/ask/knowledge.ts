@@ -82,7 +82,13 @@ export class Knowledge {
       const craft = this.crafts.get(craftId);
       const craftNames = new Set(craft ? [craft.name.vi, craft.name.en, ...craft.aliases].map(fold) : []);
       const knownFor = (v: VillageEntry) =>
-        v.aliases.some((alias) => craftNames.has(tokens(fold(alias)).filter((w) => !VILLAGE_WORDS.has(w)).join(' ')));
+        v.aliases.some((alias) =>
+          craftNames.has(
+            tokens(fold(alias))
+              .filter((w) => !VILLAGE_WORDS.has(w))
+              .join(' '),
+          ),
+        );
       const weight = (v: VillageEntry) =>
         (knownFor(v) ? 2000 : 0) + (v.crafts[0] === craftId ? 1000 : 0) + v.recognition.length * 10 + (this.productsByVillage.get(v.id)?.length ?? 0);
       list.sort((a, b) => weight(b) - weight(a) || a.id.localeCompare(b.id));

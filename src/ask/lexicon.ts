@@ -3,7 +3,11 @@
 export const facets = ['gettingThere', 'history', 'festivals', 'hours', 'shopping', 'see', 'recognition'] as const;
 export type Facet = (typeof facets)[number];
 
-const list = (text: string) => text.split('|').map((phrase) => phrase.trim()).filter(Boolean);
+const list = (text: string) =>
+  text
+    .split('|')
+    .map((phrase) => phrase.trim())
+    .filter(Boolean);
 
 export const lexicon = {
   help: list(
@@ -58,7 +62,8 @@ export const elsewherePlaces = list(
 
 // Words that carry no meaning for matching names.
 export const stopwords = new Set(
-  ('o dau la gi cua va voi cho toi ban minh the nao nhu khong co nao nhung cac mot hai lang nghe xa huyen phuong thon ha noi hanoi ' +
+  (
+    'o dau la gi cua va voi cho toi ban minh the nao nhu khong co nao nhung cac mot hai lang nghe xa huyen phuong thon ha noi hanoi ' +
     'the a an is are where what which how who when can i you me my to of in on for from do does and or with about tell show ' +
     'find village villages craft crafts please di den tai o day do nay kia duoc muon biet hoi ' +
     // Filler words of a question, in both languages.
@@ -66,5 +71,6 @@ export const stopwords = new Set(
     'could there here very much many more most also just only really worth cho minh vay nhe a oi nha thi ma roi hay ' +
     'nen biet xin vui long giup toi em anh chi ban ' +
     // Asking for suggestions: thăm, gợi ý; suggest, recommend, explore.
-    'tham goi y suggest recommend explore').split(' '),
+    'tham goi y suggest recommend explore'
+  ).split(' '),
 );

@@ -13,7 +13,11 @@ export function fold(text: string): string {
 
 /** Lower case with diacritics kept (NFC), punctuation gone: "Giò chả!" → "giò chả" */
 export function plain(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 export const tokens = (folded: string): string[] => (folded ? folded.split(' ') : []);
@@ -23,23 +27,30 @@ const VIETNAMESE_LETTERS = /[ăđơưạảẵặằắẳầấẩẫậẹẻ�
 const SHARED_ACCENTS = /[àáâãèéêìíòóôõùúý]/i;
 // Letters Vietnamese never uses: a sign of French, Spanish, German…
 const OTHER_LATIN_LETTERS = /[çñßäöüëïÿœæåøčšžłąęőű¿¡]/i;
-const NON_LATIN_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Thai}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Devanagari}\p{Script=Khmer}\p{Script=Lao}]/u;
+const NON_LATIN_SCRIPT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Thai}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Greek}\p{Script=Devanagari}\p{Script=Khmer}\p{Script=Lao}]/u;
 
 const VIETNAMESE_WORDS = new Set(
-  ('o dau lang nghe gom lua non nao khong co gi the nao bao nhieu xa huyen duong di toi minh ban cho xin chao cam on mua lam cua ' +
-    'nhung voi va tai den tu la mot hai ngay gan day do nay con san pham tuyen may gio nam le hoi lich su ve ai duoc tham quan').split(' '),
+  (
+    'o dau lang nghe gom lua non nao khong co gi the nao bao nhieu xa huyen duong di toi minh ban cho xin chao cam on mua lam cua ' +
+    'nhung voi va tai den tu la mot hai ngay gan day do nay con san pham tuyen may gio nam le hoi lich su ve ai duoc tham quan'
+  ).split(' '),
 );
 const ENGLISH_WORDS = new Set(
-  ('the a an is are where what which how who when can i you me my to of in on for from village villages craft crafts buy near hi hello hey help ' +
+  (
+    'the a an is are where what which how who when can i you me my to of in on for from village villages craft crafts buy near hi hello hey help ' +
     'get there do does make makes made tour route routes day days trip and or with about tell show find best visit open hours history ' +
     'market markets festival festivals products product opening time far old see buy shop souvenir souvenirs worth any other ' +
-    'villages nearby close around art works famous traditional handicraft handicrafts directions bus taxi train weather price').split(' '),
+    'villages nearby close around art works famous traditional handicraft handicrafts directions bus taxi train weather price'
+  ).split(' '),
 );
 const OTHER_LANGUAGE_WORDS = new Set(
-  ('le la les est ou une des du au aux et pour dans avec quel quelle village artisanal comment aller ' +
+  (
+    'le la les est ou une des du au aux et pour dans avec quel quelle village artisanal comment aller ' +
     'el los las esta donde un una del como ir pueblo de ' +
     'der die das ist wo und ein eine dorf wie nach ' +
-    'il dove che per una della villaggio come arrivare').split(' '),
+    'il dove che per una della villaggio come arrivare'
+  ).split(' '),
 );
 
 export type DetectedLanguage = 'vi' | 'en' | 'other';

@@ -47,7 +47,16 @@ interface Candidate {
 // Phrases that only say what kind of question it is; they name nothing.
 // By first word, so that marking them costs a look-up per word.
 const cuePhrases = new Map<string, string[][]>();
-for (const phrase of [lexicon.help, ...Object.values(lexicon.facet), lexicon.products, lexicon.route, lexicon.nearby, lexicon.which, lexicon.reference, lexicon.artisan].flat()) {
+for (const phrase of [
+  lexicon.help,
+  ...Object.values(lexicon.facet),
+  lexicon.products,
+  lexicon.route,
+  lexicon.nearby,
+  lexicon.which,
+  lexicon.reference,
+  lexicon.artisan,
+].flat()) {
   const words = phrase.split(' ');
   cuePhrases.set(words[0]!, [...(cuePhrases.get(words[0]!) ?? []), words]);
 }
@@ -104,7 +113,11 @@ export function understand(knowledge: Knowledge, asked: string): Understanding {
   const asWritten = (i: number) => (written.length === words.length ? written[i]! : words[i]!);
 
   const cue = markCues(words);
-  const candidates = [...exactNames(knowledge, words, asWritten), ...namesWithTypo(knowledge, words, asWritten, cue), ...joinedNamesWithTypo(knowledge, words, cue)];
+  const candidates = [
+    ...exactNames(knowledge, words, asWritten),
+    ...namesWithTypo(knowledge, words, asWritten, cue),
+    ...joinedNamesWithTypo(knowledge, words, cue),
+  ];
   // The reading that accounts for the most meaningful words wins; exact before typo, longer before shorter.
   candidates.sort((a, b) => b.weight - a.weight || Number(b.exact) - Number(a.exact) || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const used = new Array<boolean>(words.length).fill(false);
@@ -197,7 +210,10 @@ function proposeCorrections(knowledge: Knowledge, word: string): string[] {
   // One edit through MiniSearch; a swap of two letters (two edits to it) looked up directly, which is
   // far cheaper than a two-edit fuzzy search; two edits only for long words.
   const vocabulary = knowledge.villageNameWords;
-  const swaps = [...word].slice(1).map((_, j) => word.slice(0, j) + word[j + 1] + word[j] + word.slice(j + 2)).filter((w) => vocabulary.has(w));
+  const swaps = [...word]
+    .slice(1)
+    .map((_, j) => word.slice(0, j) + word[j + 1] + word[j] + word.slice(j + 2))
+    .filter((w) => vocabulary.has(w));
   const fuzzy = knowledge.vocabularySearch.search(word, { fuzzy: limit }).map((hit) => hit.id as string);
   return [...new Set([...swaps, ...fuzzy])].filter((fix) => fix !== word && fix[0] === word[0] && osaDistance(fix, word) <= limit);
 }
@@ -223,11 +239,11 @@ function namesWithTypo(knowledge: Knowledge, words: string[], asWritten: (i: num
           // Typed with diacritics, an exact word must also carry the name's ("nấu" is not "Nậu").
           const written = tokens(knowledge.villageKey(window.join(' '))?.plain ?? '');
           const accentsDiffer =
-            written.length === n &&
-            window.some((w, j) => start + j !== i && asWritten(start + j) !== w && asWritten(start + j) !== written[j]);
+            written.length === n && window.some((w, j) => start + j !== i && asWritten(start + j) !== w && asWritten(start + j) !== written[j]);
           // Names of common words ("Nội Thôn", "Hạ Thái") need the whole question to be the name, or a
           // "làng"/"village" beside them.
-          const besideVillageWord = ['lang', 'village'].includes(words[start - 1] ?? '') || ['lang', 'village'].includes(words[start + n] ?? '') || window[0] === 'lang';
+          const besideVillageWord =
+            ['lang', 'village'].includes(words[start - 1] ?? '') || ['lang', 'village'].includes(words[start + n] ?? '') || window[0] === 'lang';
           const anchored = exact.some((w) => !GENERIC.has(w)) || n === words.length || besideVillageWord;
           if (accentsDiffer || !anchored) continue;
           candidates.push({ start, end: start + n, refs, weight: Math.max(1, weightOf(window)), exact: false });

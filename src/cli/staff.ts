@@ -25,10 +25,16 @@ const config = loadCliConfig();
 const { repos, close } = await openDatabase(config);
 try {
   const password = isEmail ? process.env.STAFF_PASSWORD || undefined : undefined;
-  const staff = await addStaff({ staff: repos.staff }, { name: values.name ?? email, email: isEmail ? email : undefined, role: values.role as StaffRole, password });
+  const staff = await addStaff(
+    { staff: repos.staff },
+    { name: values.name ?? email, email: isEmail ? email : undefined, role: values.role as StaffRole, password },
+  );
   console.log(`Staff "${values.name ?? email}" added as ${values.role} (id ${staff.id}).`);
   if (password) console.log('Their console password is the one in STAFF_PASSWORD.');
-  else if (staff.passwordLink) console.log(`They choose their console password here (once, within 72 hours): ${passwordLinkUrl(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, staff.passwordLink)}`);
+  else if (staff.passwordLink)
+    console.log(
+      `They choose their console password here (once, within 72 hours): ${passwordLinkUrl(config.PUBLIC_URL ?? `http://localhost:${config.PORT}`, staff.passwordLink)}`,
+    );
   console.log('Their API token, shown only now:');
   console.log(staff.token);
 } catch (error) {

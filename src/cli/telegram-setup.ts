@@ -17,7 +17,5 @@ if (config.TELEGRAM_MODE === 'webhook' && !config.PUBLIC_URL) {
 }
 const api = new Api(config.TELEGRAM_BOT_TOKEN, { apiRoot: config.TELEGRAM_API_ROOT });
 const webhook =
-  config.TELEGRAM_MODE === 'webhook'
-    ? { url: new URL('/telegram/webhook', config.PUBLIC_URL).toString(), secret: config.TELEGRAM_WEBHOOK_SECRET! }
-    : undefined;
+  config.TELEGRAM_MODE === 'webhook' ? { url: new URL('/telegram/webhook', config.PUBLIC_URL).toString(), secret: config.TELEGRAM_WEBHOOK_SECRET! } : undefined;
 for (const line of await setupTelegram(api, new Messages(join(config.CONTENT_DIR, 'locales')), webhook)) console.log(line);

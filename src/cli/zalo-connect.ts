@@ -21,7 +21,12 @@ if (existing?.status === 'reauthorize' || (existing?.refreshExpiresAt && existin
   console.log(`A token is stored (access valid until ${existing.accessExpiresAt.toISOString()}); authorising again replaces it.`);
 }
 const started = new Date();
-const { url, redirectUri } = await startAuthorisation(redis, { prefix: config.QUEUE_PREFIX, oauthBase: config.ZALO_OAUTH_BASE, appId: config.ZALO_APP_ID!, publicUrl: config.PUBLIC_URL! });
+const { url, redirectUri } = await startAuthorisation(redis, {
+  prefix: config.QUEUE_PREFIX,
+  oauthBase: config.ZALO_OAUTH_BASE,
+  appId: config.ZALO_APP_ID!,
+  publicUrl: config.PUBLIC_URL!,
+});
 console.log(`\n1. In the Zalo for Developers app settings, allow the callback URL:\n   ${redirectUri}`);
 console.log(`2. Open this link as an admin of the Official Account and accept:\n   ${url}`);
 console.log('3. Waiting (up to 10 minutes) for the server to receive the answer…');
@@ -31,7 +36,9 @@ while (!done && Date.now() < deadline) {
   await new Promise((resolve) => setTimeout(resolve, 2000));
   const row = await repos.zaloTokens.find();
   if (row && row.updatedAt > started && row.status === 'ok') {
-    console.log(`Connected. Access token valid until ${row.accessExpiresAt.toISOString()}; LangNghe refreshes it by itself until ${row.refreshExpiresAt?.toISOString() ?? '(unknown)'}.`);
+    console.log(
+      `Connected. Access token valid until ${row.accessExpiresAt.toISOString()}; LangNghe refreshes it by itself until ${row.refreshExpiresAt?.toISOString() ?? '(unknown)'}.`,
+    );
     done = true;
   }
 }

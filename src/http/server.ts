@@ -33,7 +33,9 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
   app.setErrorHandler((error, request, reply) => {
     if (error instanceof AppError) return reply.code(httpStatusOf[error.code]).send({ error: error.code, message: error.message });
     if ((error as { code?: string }).code?.startsWith('FST_CSRF_')) {
-      return reply.code(403).send({ error: 'csrf', message: 'A request made with the console session needs its CSRF token (X-CSRF-Token): reload the console and try again.' });
+      return reply
+        .code(403)
+        .send({ error: 'csrf', message: 'A request made with the console session needs its CSRF token (X-CSRF-Token): reload the console and try again.' });
     }
     if (error instanceof ZodError) {
       const message = error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ');
@@ -47,7 +49,10 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
     if (isNulText(error)) return reply.code(400).send({ error: 'bad_request', message: 'Text may not contain NUL characters.' });
     if (isUnavailable(error)) {
       request.log.warn({ err: error, url: request.url }, 'request refused: a service is down');
-      return reply.code(503).header('retry-after', '5').send({ error: 'unavailable', message: 'A service LangNghe needs is not answering; try again in a few seconds.' });
+      return reply
+        .code(503)
+        .header('retry-after', '5')
+        .send({ error: 'unavailable', message: 'A service LangNghe needs is not answering; try again in a few seconds.' });
     }
     request.log.error({ err: error, url: request.url }, 'request failed');
     return reply.code(500).send({ error: 'internal', message: 'Something went wrong on our side.' });
@@ -62,7 +67,12 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
   // What browsers and scripts use: security headers, cookies, CSRF, rate limits.
   await app.register(async (web) => {
     const https = secureCookiesFor(deps.config.PUBLIC_URL);
-    const publicLimit = await registerSecurity(web, { https, redis: deps.quickRedis, keyPrefix: deps.config.QUEUE_PREFIX, publicPerMinute: deps.config.RATE_LIMIT_PER_MINUTE });
+    const publicLimit = await registerSecurity(web, {
+      https,
+      redis: deps.quickRedis,
+      keyPrefix: deps.config.QUEUE_PREFIX,
+      publicPerMinute: deps.config.RATE_LIMIT_PER_MINUTE,
+    });
     await registerCsrf(web, { secure: https });
     // The public endpoints, each client address limited to RATE_LIMIT_PER_MINUTE.
     await web.register(async (open) => {

@@ -15,7 +15,8 @@ export type JobOf<N extends QueueName> = z.infer<(typeof jobContracts)[N]>;
 /** A job's payload checked against its contract; one that does not fit fails at once, without retries. */
 export function parseJob<N extends QueueName>(name: N, data: unknown): JobOf<N> {
   const parsed = jobContracts[name].safeParse(data);
-  if (!parsed.success) throw new UnrecoverableError(`${name} job does not fit its contract: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new UnrecoverableError(`${name} job does not fit its contract: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data as JobOf<N>;
 }
 

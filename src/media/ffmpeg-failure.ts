@@ -19,7 +19,11 @@ const ABSOLUTE_PATH = /(?<![\w.:/])\/(?:[^\s'":,;<>|]+)/g;
 
 /** ffmpeg's last `lines` lines, scrubbed: paths inside MEDIA_DIR shown relative to it, others hidden. */
 export function failureDetail(stderr: string, options: { mediaDir: string; scrub?: (text: string) => string; lines?: number }): string {
-  const tail = stderr.trimEnd().split('\n').slice(-(options.lines ?? 12)).join('\n');
+  const tail = stderr
+    .trimEnd()
+    .split('\n')
+    .slice(-(options.lines ?? 12))
+    .join('\n');
   const paths = tail.replace(ABSOLUTE_PATH, (path) => {
     const inside = relative(options.mediaDir, path);
     return inside && !inside.startsWith('..') && !inside.startsWith(sep) ? `MEDIA_DIR/${inside}` : '[path]';

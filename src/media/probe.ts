@@ -34,7 +34,10 @@ export interface VideoFacts {
 }
 
 export class NotAVideoError extends Error {
-  constructor(readonly code: 'unreadable' | 'no_video' | 'no_duration', reason: string) {
+  constructor(
+    readonly code: 'unreadable' | 'no_video' | 'no_duration',
+    reason: string,
+  ) {
     super(reason);
     this.name = 'NotAVideoError';
   }
@@ -45,11 +48,10 @@ export class NotAVideoError extends Error {
 
 export async function probe(ffprobe: string, path: string): Promise<ProbeResult> {
   try {
-    const { stdout } = await promisify(execFile)(
-      ffprobe,
-      ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path],
-      { timeout: 30_000, maxBuffer: 16 * 1024 * 1024 },
-    );
+    const { stdout } = await promisify(execFile)(ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path], {
+      timeout: 30_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return JSON.parse(stdout) as ProbeResult;
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ENOENT') throw error; // ffprobe itself is missing

@@ -2,7 +2,10 @@
 import { spawnTied } from './spawn-tied.js';
 
 export class FfmpegError extends Error {
-  constructor(message: string, readonly stderrTail: string) {
+  constructor(
+    message: string,
+    readonly stderrTail: string,
+  ) {
     super(message);
     this.name = 'FfmpegError';
   }

@@ -54,7 +54,9 @@ export async function startServerRole(deps: ServerRoleDeps): Promise<ServerRole>
       keyPrefix: config.QUEUE_PREFIX,
       logger,
       webhookReply: config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_REPLY,
-      features: [staffFeature({ clips: services.clips, staffChats: services.staffChats, messages, token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT })],
+      features: [
+        staffFeature({ clips: services.clips, staffChats: services.staffChats, messages, token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }),
+      ],
     });
   }
   const zalo = createZalo(config, {

@@ -23,7 +23,10 @@ export interface WorkerRoleDeps {
 export function startWorkerRole({ config, logger, services, queues, connection }: WorkerRoleDeps): Array<() => Promise<unknown>> {
   const prefix = config.QUEUE_PREFIX;
   const workers: Worker[] = [
-    createClipProcessingWorker({ clips: services.clips, logger }, { connection, prefix, concurrency: config.WORKER_CONCURRENCY, lockSeconds: config.JOB_LOCK_SECONDS }),
+    createClipProcessingWorker(
+      { clips: services.clips, logger },
+      { connection, prefix, concurrency: config.WORKER_CONCURRENCY, lockSeconds: config.JOB_LOCK_SECONDS },
+    ),
     createPublishingWorker({ publishing: services.publishing, logger }, { connection, prefix, lockSeconds: config.JOB_LOCK_SECONDS }),
     createNotificationsWorker(services.artisans, { connection, prefix }),
   ];

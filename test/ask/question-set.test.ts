@@ -25,7 +25,9 @@ describe('question sets', () => {
         `out-of-scope precision ${pct(result.outOfScopePrecision)}, recall ${pct(result.outOfScopeRecall)}`,
     );
     for (const o of result.wrong) {
-      console.log(`  ✗ ${JSON.stringify(o.question.q)} expected ${o.question.intent}/${o.question.id ?? '-'} got ${o.answer.intent}/${o.answer.items[0]?.id ?? '-'}`);
+      console.log(
+        `  ✗ ${JSON.stringify(o.question.q)} expected ${o.question.intent}/${o.question.id ?? '-'} got ${o.answer.intent}/${o.answer.items[0]?.id ?? '-'}`,
+      );
     }
     expect(result.top1).toBeGreaterThanOrEqual(0.95);
     expect(result.outOfScopePrecision).toBeGreaterThanOrEqual(0.95);

@@ -45,7 +45,10 @@ const sessionCookie = async (context: BrowserContext) => (await context.cookies(
 const recordUploadStatus = (page: Page) =>
   page.evaluate(() => {
     const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
-    new MutationObserver(() => document.querySelectorAll('#upload-queue .status').forEach((s) => seen.push(s.textContent ?? ''))).observe(document.getElementById('upload-queue')!, { subtree: true, childList: true, characterData: true });
+    new MutationObserver(() => document.querySelectorAll('#upload-queue .status').forEach((s) => seen.push(s.textContent ?? ''))).observe(
+      document.getElementById('upload-queue')!,
+      { subtree: true, childList: true, characterData: true },
+    );
   });
 const uploadStatus = (page: Page) => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
 
@@ -82,10 +85,18 @@ describe("a clip's page", () => {
     // A file of its own: the upload test below must not find its clip a duplicate of this one.
     const path = await makeTestClip(join(work, 'lo-gom-sang.mp4'), { seconds: 2 });
     form.append('file', new Blob([new Uint8Array(readFileSync(path))], { type: 'video/mp4' }), 'lo-gom-sang.mp4');
-    const created = (await (await fetch(`${app.url}/api/clips`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` }, body: form })).json()) as { id: string };
-    await waitUntil(async () => (await prisma.clip.findUniqueOrThrow({ where: { id: created.id } })).state === 'ready', { timeoutMs: 60_000, what: 'the clip to be ready' });
+    const created = (await (
+      await fetch(`${app.url}/api/clips`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` }, body: form })
+    ).json()) as { id: string };
+    await waitUntil(async () => (await prisma.clip.findUniqueOrThrow({ where: { id: created.id } })).state === 'ready', {
+      timeoutMs: 60_000,
+      what: 'the clip to be ready',
+    });
     // As the worker leaves a clip whose tries ran out.
-    await prisma.clip.update({ where: { id: created.id }, data: { state: 'failed', error: 'ffmpeg exited with code 1', errorDetail: 'Error while opening encoder for output stream #0:0' } });
+    await prisma.clip.update({
+      where: { id: created.id },
+      data: { state: 'failed', error: 'ffmpeg exited with code 1', errorDetail: 'Error while opening encoder for output stream #0:0' },
+    });
 
     const { context, page } = await signedIn(ADMIN);
     await page.goto(`${app.url}/console/clips/${created.id}`);
@@ -126,7 +137,10 @@ describe('the staff console', () => {
     expect(page.url()).toContain('/console/login');
     await page.fill('input[name=email]', EDITOR.email);
     await page.fill('input[name=password]', 'not-the-password');
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/console/login') && r.request().method() === 'POST'), page.click('form.stack button[type=submit]')]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/console/login') && r.request().method() === 'POST'),
+      page.click('form.stack button[type=submit]'),
+    ]);
     expect(response.status()).toBe(401);
     expect(await page.textContent('#login-error')).toBe(vi('console-login-wrong'));
     expect(await sessionCookie(context)).toBeUndefined();
@@ -161,7 +175,9 @@ describe('the staff console', () => {
     await page.fill('#upload-village', 'bat-trang');
     await recordUploadStatus(page);
     await page.click('#upload-start');
-    await page.waitForFunction((done) => document.querySelector('#upload-queue .status')?.textContent?.startsWith(done), vi('console-upload-done'), { timeout: 30_000 });
+    await page.waitForFunction((done) => document.querySelector('#upload-queue .status')?.textContent?.startsWith(done), vi('console-upload-done'), {
+      timeout: 30_000,
+    });
     expect(patches[0]).toBeGreaterThan(0);
     expect((await uploadStatus(page)).some((text) => text.includes(vi('console-upload-resumed', { percent: '' }).replace(/\s*%$/, '').trim()))).toBe(true);
 
@@ -229,7 +245,10 @@ describe('the staff console', () => {
 
     // The same call with the page's token goes through.
     const token = await page.getAttribute('meta[name=csrf-token]', 'content');
-    const withToken = await page.request.post(`${app.url}/api/publications`, { data: { clipId: clip.id, target: 'telegram', publishAt: 'next' }, headers: { 'x-csrf-token': token! } });
+    const withToken = await page.request.post(`${app.url}/api/publications`, {
+      data: { clipId: clip.id, target: 'telegram', publishAt: 'next' },
+      headers: { 'x-csrf-token': token! },
+    });
     expect(withToken.status()).toBe(201);
     await page.request.post(`${app.url}/api/publications/${(await withToken.json()).id}/cancel`, { headers: { 'x-csrf-token': token! } });
     await context.close();
@@ -237,7 +256,11 @@ describe('the staff console', () => {
 
   it('lets an admin record a stage change, which tells the artisan, and see every page', async () => {
     const api = (path: string, body: unknown) =>
-      fetch(`${app.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json());
+      fetch(`${app.url}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).then((r) => r.json());
     const applicant = await api('/api/applicants', { name: 'Nghệ nhân Tâm', phone: '0912345678', village: 'van-phuc' });
     const application = await api('/api/applications', { applicantId: applicant.id, kind: 'ocop', subject: 'Khăn lụa Vạn Phúc' });
     await prisma.chatLink.create({ data: { applicantId: applicant.id, channel: 'telegram', chatId: '770001' } });

@@ -48,11 +48,33 @@ async function publishedVlog() {
   const folder = join(config.MEDIA_DIR, 'clips', id);
   mkdirSync(folder, { recursive: true });
   const poster = join(folder, 'poster.jpg');
-  await promisify(execFile)(resolveBinaries(process.env).ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720', '-frames:v', '1', poster]);
+  await promisify(execFile)(resolveBinaries(process.env).ffmpeg, [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=1280x720',
+    '-frames:v',
+    '1',
+    poster,
+  ]);
   await prisma.clip.create({
     data: {
-      id, title: 'Lò gốm đêm', state: 'ready', slug: `lo-gom-dem-${id.slice(0, 8)}`, sourceName: 'lo-gom-dem.mp4', sourceBytes: 1n, width: 1280, height: 720, durationSec: 4,
-      renditions: { create: [{ kind: 'poster', path: `clips/${id}/poster.jpg`, mimeType: 'image/jpeg', width: 1280, height: 720, bytes: BigInt(statSync(poster).size) }] },
+      id,
+      title: 'Lò gốm đêm',
+      state: 'ready',
+      slug: `lo-gom-dem-${id.slice(0, 8)}`,
+      sourceName: 'lo-gom-dem.mp4',
+      sourceBytes: 1n,
+      width: 1280,
+      height: 720,
+      durationSec: 4,
+      renditions: {
+        create: [{ kind: 'poster', path: `clips/${id}/poster.jpg`, mimeType: 'image/jpeg', width: 1280, height: 720, bytes: BigInt(statSync(poster).size) }],
+      },
       publications: { create: [{ target: 'telegram', publishAt: new Date(), state: 'published', publishedAt: new Date() }] },
     },
   });

@@ -69,7 +69,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     if (storm && Date.now() < storm.until) {
       const roll = storm.random();
       failures.push({ method, at: Date.now() });
-      if (roll < 0.35) return reply.code(429).send({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
+      if (roll < 0.35)
+        return reply.code(429).send({ ok: false, error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
       if (roll < 0.7) return reply.code(500).send({ ok: false, error_code: 500, description: 'Internal Server Error' });
       if (roll < 0.85) await new Promise((resolve) => setTimeout(resolve, 3000));
       request.raw.socket.destroy();
@@ -86,7 +87,10 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
     if (method === 'getFile') {
       const data = stored.get(String(params.file_id));
       if (!data) return reply.code(400).send({ ok: false, error_code: 400, description: 'Bad Request: invalid file_id' });
-      return { ok: true, result: { file_id: params.file_id, file_unique_id: `u-${params.file_id}`, file_size: data.length, file_path: `videos/${params.file_id}.mp4` } };
+      return {
+        ok: true,
+        result: { file_id: params.file_id, file_unique_id: `u-${params.file_id}`, file_size: data.length, file_path: `videos/${params.file_id}.mp4` },
+      };
     }
     call.result = answer(method, params);
     return { ok: true, result: call.result };
@@ -123,13 +127,27 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
 
 function answer(method: string, params: Record<string, any>): unknown {
   if (method === 'getMe') {
-    return { id: 42, is_bot: true, first_name: 'LangNghe', username: 'langnghe_test_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
+    return {
+      id: 42,
+      is_bot: true,
+      first_name: 'LangNghe',
+      username: 'langnghe_test_bot',
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_inline_queries: true,
+    };
   }
   const chat = { id: Number(params.chat_id) || -100, type: 'private' };
   if (method === 'sendVideo') {
     // An uploaded video gets a new file_id; one sent by file_id keeps it.
     const uploaded = typeof params.video !== 'string' || params.video.startsWith('attach://');
-    const video = { file_id: uploaded ? `video-file-${nextMessageId}` : params.video, file_unique_id: `u${nextMessageId}`, width: Number(params.width), height: Number(params.height), duration: Number(params.duration) };
+    const video = {
+      file_id: uploaded ? `video-file-${nextMessageId}` : params.video,
+      file_unique_id: `u${nextMessageId}`,
+      width: Number(params.width),
+      height: Number(params.height),
+      duration: Number(params.duration),
+    };
     return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: params.chat_id, type: 'channel' }, caption: params.caption, video };
   }
   if (method.startsWith('send')) {

@@ -115,7 +115,9 @@ export async function startFakeZalo(initial = { access: 'access-0', refresh: 're
     }
     if (body.grant_type === 'authorization_code') {
       const challenge = codes.get(body.code ?? '');
-      const computed = createHash('sha256').update(body.code_verifier ?? '').digest('base64url');
+      const computed = createHash('sha256')
+        .update(body.code_verifier ?? '')
+        .digest('base64url');
       if (!challenge || challenge !== computed) return { error: -14019, error_description: 'Invalid code or verifier' };
       codes.delete(body.code!);
       return issue();

@@ -31,7 +31,8 @@ export async function makeTestClip(path: string, recipe: ClipRecipe = {}) {
   const args = [...quiet, '-f', 'lavfi', '-i', `testsrc2=size=${width}x${height}:rate=30:duration=${seconds}`];
   if (audio === 'tone') args.push('-f', 'lavfi', '-i', `sine=frequency=440:sample_rate=48000:duration=${seconds}`);
   // About -35 LUFS: pink noise, band-limited like a voice, in 4-per-second bursts.
-  if (audio === 'speech') args.push('-f', 'lavfi', '-i', `anoisesrc=color=pink:sample_rate=48000:amplitude=0.25:duration=${seconds},highpass=f=150,lowpass=f=3500,tremolo=f=4:d=0.9`);
+  if (audio === 'speech')
+    args.push('-f', 'lavfi', '-i', `anoisesrc=color=pink:sample_rate=48000:amplitude=0.25:duration=${seconds},highpass=f=150,lowpass=f=3500,tremolo=f=4:d=0.9`);
   if (recipe.variableFrameRate) args.push('-vf', "select='lt(mod(n\\,10)\\,6)'", '-fps_mode', 'vfr');
   if (recipe.grain) args.push('-vf', 'noise=alls=30:allf=t', '-b:v', '60M');
   args.push('-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p');
@@ -51,7 +52,18 @@ export async function makeTestClip(path: string, recipe: ClipRecipe = {}) {
 
 /** A video 1 pixel wide and 360 high: H.264 in 4:4:4 can hold it, no screen can show it. */
 export async function makeOnePixelWideClip(path: string) {
-  await run(ffmpeg, [...quiet, '-f', 'lavfi', '-i', 'nullsrc=size=2x360:rate=30:duration=2,geq=lum=128:cb=128:cr=128,crop=1:360:0:0,format=yuv444p', '-c:v', 'libx264', '-preset', 'ultrafast', path]);
+  await run(ffmpeg, [
+    ...quiet,
+    '-f',
+    'lavfi',
+    '-i',
+    'nullsrc=size=2x360:rate=30:duration=2,geq=lum=128:cb=128:cr=128,crop=1:360:0:0,format=yuv444p',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    path,
+  ]);
   return path;
 }
 
@@ -90,15 +102,34 @@ export async function probeFile(path: string): Promise<{ streams: ProbedStream[]
 
 /** Presentation times of the video keyframes, in seconds. */
 export async function keyframeTimes(path: string): Promise<number[]> {
-  const { stdout } = await run(ffprobe, ['-v', 'error', '-select_streams', 'v:0', '-skip_frame', 'nokey', '-show_entries', 'frame=pts_time', '-of', 'csv=p=0', path]);
+  const { stdout } = await run(ffprobe, [
+    '-v',
+    'error',
+    '-select_streams',
+    'v:0',
+    '-skip_frame',
+    'nokey',
+    '-show_entries',
+    'frame=pts_time',
+    '-of',
+    'csv=p=0',
+    path,
+  ]);
   // A frame with side data gets an extra (empty) column: "0.000000,".
-  return stdout.split('\n').map((line) => Number.parseFloat(line)).filter(Number.isFinite);
+  return stdout
+    .split('\n')
+    .map((line) => Number.parseFloat(line))
+    .filter(Number.isFinite);
 }
 
 /** Durations of the video frames, in seconds (all equal at a constant frame rate). */
 export async function frameDurations(path: string): Promise<number[]> {
   const { stdout } = await run(ffprobe, ['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'packet=pts_time', '-of', 'csv=p=0', path]);
-  const times = stdout.split('\n').filter(Boolean).map(Number).sort((a, b) => a - b);
+  const times = stdout
+    .split('\n')
+    .filter(Boolean)
+    .map(Number)
+    .sort((a, b) => a - b);
   return times.slice(1).map((t, i) => Math.round((t - times[i]!) * 1e4) / 1e4);
 }
 
@@ -113,7 +144,7 @@ export async function integratedLoudness(path: string): Promise<number> {
 export async function boxOffsets(path: string): Promise<Record<string, number>> {
   const data = await readFile(path);
   const offsets: Record<string, number> = {};
-  for (let at = 0; at + 8 <= data.length; ) {
+  for (let at = 0; at + 8 <= data.length;) {
     const size = data.readUInt32BE(at);
     const type = data.toString('latin1', at + 4, at + 8);
     offsets[type] ??= at;

@@ -16,7 +16,6 @@ export async function freePort(): Promise<number> {
   });
 }
 
-
 export interface OwnRedis {
   url: string;
   start(): Promise<void>;
@@ -90,10 +89,15 @@ export function startWorkers(count: number, env: Record<string, string>, logFile
     },
     alive: () => running.size,
     async stopAll() {
-      await Promise.all([...running].map((child) => new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGKILL');
-      })));
+      await Promise.all(
+        [...running].map(
+          (child) =>
+            new Promise((resolve) => {
+              child.once('exit', resolve);
+              child.kill('SIGKILL');
+            }),
+        ),
+      );
     },
   };
 }

@@ -10,7 +10,11 @@ export async function waitUntil<T>(
   const { timeoutMs = 15_000, what = 'waiting', everyMs = 50, retryErrors = false } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = retryErrors ? await Promise.resolve().then(check).catch(() => undefined) : await check();
+    const value = retryErrors
+      ? await Promise.resolve()
+          .then(check)
+          .catch(() => undefined)
+      : await check();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
     await sleep(everyMs);

@@ -69,27 +69,47 @@ async function newApplicant(name: string) {
   const phone = phoneOf(n);
   const applicant = await api('POST', '/api/applicants', { name, phone, village: 'bat-trang' });
   expect(applicant.status).toBe(201);
-  const application = await api('POST', '/api/applications', { applicantId: applicant.body.id, kind: 'ocop', subject: `${name}'s tea set`, reference: `OCOP-${n}` });
+  const application = await api('POST', '/api/applications', {
+    applicantId: applicant.body.id,
+    kind: 'ocop',
+    subject: `${name}'s tea set`,
+    reference: `OCOP-${n}`,
+  });
   expect(application.status).toBe(201);
   return { id: applicant.body.id as string, phone, applicationId: application.body.id as string, subject: `${name}'s tea set` };
 }
 
 // Telegram
 const tgPost = (update: unknown) =>
-  fetch(`${app.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(update) });
+  fetch(`${app.url}/telegram/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+    body: JSON.stringify(update),
+  });
 const tgUser = (chat: number) => ({ id: chat, is_bot: false, first_name: 'Nghệ nhân', language_code: 'vi' });
-const tgMessage = (chat: number, fields: Record<string, unknown>) => ({ update_id: updateId++, message: { message_id: updateId, date: 1, chat: { id: chat, type: 'private' }, from: tgUser(chat), ...fields } });
+const tgMessage = (chat: number, fields: Record<string, unknown>) => ({
+  update_id: updateId++,
+  message: { message_id: updateId, date: 1, chat: { id: chat, type: 'private' }, from: tgUser(chat), ...fields },
+});
 async function tgSay(chat: number, fields: Record<string, unknown>) {
   const before = telegram.calls.length;
   expect((await tgPost(tgMessage(chat, fields))).status).toBe(200);
   const sent = telegram.calls.slice(before).filter((c) => c.method === 'sendMessage' && Number(c.params.chat_id) === chat);
   return sent.map((c) => c.params.text as string).join('\n');
 }
-const tgText = (chat: number, text: string) => tgSay(chat, { text, ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } : {}) });
+const tgText = (chat: number, text: string) =>
+  tgSay(chat, { text, ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } : {}) });
 
 // Zalo
 async function zaloSay(user: string, text: string) {
-  const raw = JSON.stringify({ app_id: APP_ID, event_name: 'user_send_text', sender: { id: user }, recipient: { id: 'oa' }, message: { text, msg_id: `zm-${msg++}` }, timestamp: String(Date.now()) });
+  const raw = JSON.stringify({
+    app_id: APP_ID,
+    event_name: 'user_send_text',
+    sender: { id: user },
+    recipient: { id: 'oa' },
+    message: { text, msg_id: `zm-${msg++}` },
+    timestamp: String(Date.now()),
+  });
   const before = zalo.sends.length;
   const response = await fetch(`${app.url}/zalo/webhook`, {
     method: 'POST',
@@ -98,7 +118,11 @@ async function zaloSay(user: string, text: string) {
   });
   expect(response.status).toBe(200);
   await app.settled();
-  return zalo.sends.slice(before).filter((s) => s.body.recipient.user_id === user).map((s) => s.body.message.text as string).join('\n');
+  return zalo.sends
+    .slice(before)
+    .filter((s) => s.body.recipient.user_id === user)
+    .map((s) => s.body.message.text as string)
+    .join('\n');
 }
 
 async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
@@ -127,7 +151,7 @@ describe('staff API', () => {
 });
 
 describe('proving who you are', () => {
-  it('refuses someone else\'s shared contact, accepts one\'s own', async () => {
+  it("refuses someone else's shared contact, accepts one's own", async () => {
     const a = await newApplicant('Lan');
     const chat = 880001;
     const other = await tgSay(chat, { contact: { phone_number: a.phone, first_name: 'Lan', user_id: 999 } });
@@ -173,10 +197,15 @@ describe('proving who you are', () => {
     expect(asked).not.toContain(a.subject);
   });
 
-  it('a second account cannot read the first\'s record', async () => {
+  it("a second account cannot read the first's record", async () => {
     const first = await newApplicant('Thu');
     const second = await newApplicant('Tâm');
-    await prisma.chatLink.createMany({ data: [{ applicantId: first.id, channel: 'telegram', chatId: '880007' }, { applicantId: second.id, channel: 'telegram', chatId: '880008' }] });
+    await prisma.chatLink.createMany({
+      data: [
+        { applicantId: first.id, channel: 'telegram', chatId: '880007' },
+        { applicantId: second.id, channel: 'telegram', chatId: '880008' },
+      ],
+    });
     const mine = await tgText(880008, 'my recognition status');
     expect(mine).toContain(second.subject);
     expect(mine).not.toContain(first.subject);
@@ -232,7 +261,12 @@ describe('npm run artisans:import', () => {
   const header = 'name,applicant_kind,phone,village,kind,subject,reference,submitted,stage,next_step,missing,office';
   it('changes nothing and names the line when one line is bad', async () => {
     const before = await prisma.application.count();
-    const csv = [header, 'Nguyễn Văn A,person,0912 000 001,bat-trang,ocop,Bình gốm,R1,2025-01-10,,,,', 'Trần B,person,12345,bat-trang,ocop,Lọ hoa,R2,,,,,', 'Lê C,person,0912000003,nowhere,ocop,Bát,R3,,,,,'].join('\n');
+    const csv = [
+      header,
+      'Nguyễn Văn A,person,0912 000 001,bat-trang,ocop,Bình gốm,R1,2025-01-10,,,,',
+      'Trần B,person,12345,bat-trang,ocop,Lọ hoa,R2,,,,,',
+      'Lê C,person,0912000003,nowhere,ocop,Bát,R3,,,,,',
+    ].join('\n');
     const error = await importArtisansCsv({ artisans: createRepositories(prisma).artisans, stages }, { actor: { id: 't', name: 'test' }, csv }).catch((e) => e);
     expect(error).toBeInstanceOf(CsvImportError);
     expect(error.problems).toEqual([expect.stringMatching(/^line 3: phone "12345"/), expect.stringMatching(/^line 4: village "nowhere"/)]);
@@ -240,14 +274,25 @@ describe('npm run artisans:import', () => {
   });
 
   it('imports every line of a good file, one applicant per phone', async () => {
-    const csv = [header, 'Phạm D,person,0912 000 104,van-phuc,ocop,Khăn lụa,R4,2025-02-01,,,,', 'Phạm D,person,0912000104,van-phuc,artisan_title,Nghệ nhân Hà Nội,R5,,,,,Sở Công Thương'].join('\n');
-    expect(await importArtisansCsv({ artisans: createRepositories(prisma).artisans, stages }, { actor: { id: 't', name: 'test' }, csv })).toEqual({ applicants: 1, applications: 2 });
+    const csv = [
+      header,
+      'Phạm D,person,0912 000 104,van-phuc,ocop,Khăn lụa,R4,2025-02-01,,,,',
+      'Phạm D,person,0912000104,van-phuc,artisan_title,Nghệ nhân Hà Nội,R5,,,,,Sở Công Thương',
+    ].join('\n');
+    expect(await importArtisansCsv({ artisans: createRepositories(prisma).artisans, stages }, { actor: { id: 't', name: 'test' }, csv })).toEqual({
+      applicants: 1,
+      applications: 2,
+    });
   });
 });
 
 describe('rules questions', () => {
   it('answers from the guides', async () => {
-    const response = await fetch(`${app.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'cần gì để được công nhận làng nghề truyền thống?' }) });
+    const response = await fetch(`${app.url}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'cần gì để được công nhận làng nghề truyền thống?' }),
+    });
     const answer = await response.json();
     expect(answer.intent).toBe('recognition');
     const guide = handbook.guides.find((g) => g.answer.vi === answer.text);

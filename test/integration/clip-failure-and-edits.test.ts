@@ -48,7 +48,11 @@ describe('a clip that fails', () => {
   it('says why in plain words, keeps a scrubbed detail, and goes back to the queue with POST /retry', async () => {
     const { id } = await upload('Không có ffmpeg');
     // Three tries with backoff (5 s, 10 s), then failed.
-    const failed = await waitUntil(async () => ((await getClip(id)).state === 'failed' ? getClip(id) : undefined), { timeoutMs: 45_000, everyMs: 500, what: 'the clip to fail' });
+    const failed = await waitUntil(async () => ((await getClip(id)).state === 'failed' ? getClip(id) : undefined), {
+      timeoutMs: 45_000,
+      everyMs: 500,
+      what: 'the clip to fail',
+    });
     expect(failed.failure.code).toBe('ffmpeg_missing');
     expect(failed.failure.en).toMatch(/cannot find the ffmpeg program/);
     expect(failed.failure.vi).toMatch(/không tìm thấy chương trình ffmpeg/);
@@ -70,12 +74,17 @@ describe('a clip that fails', () => {
 describe('editing and deleting a clip', () => {
   it('changes only the fields given, refuses an unknown village, and deletes the clip with its files and unsent publications', async () => {
     const { id } = await upload('Tiêu đề tạm');
-    const patch = (body: unknown) => fetch(`${app.url}/api/clips/${id}`, { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const patch = (body: unknown) =>
+      fetch(`${app.url}/api/clips/${id}`, { method: 'PATCH', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
     const edited = await patch({ title: 'Làm gốm ở Bát Tràng', village: 'bat-trang', tags: ['gốm', 'lò nung'] });
     expect(edited.status).toBe(200);
     expect(await edited.json()).toMatchObject({ title: 'Làm gốm ở Bát Tràng', village: 'bat-trang', tags: ['gốm', 'lò nung'], description: null });
-    expect(await (await patch({ description: 'Một buổi sáng ở xưởng.', tags: 'gốm, men rạn' })).json()).toMatchObject({ title: 'Làm gốm ở Bát Tràng', description: 'Một buổi sáng ở xưởng.', tags: ['gốm', 'men rạn'] });
+    expect(await (await patch({ description: 'Một buổi sáng ở xưởng.', tags: 'gốm, men rạn' })).json()).toMatchObject({
+      title: 'Làm gốm ở Bát Tràng',
+      description: 'Một buổi sáng ở xưởng.',
+      tags: ['gốm', 'men rạn'],
+    });
 
     const unknown = await patch({ village: 'atlantis' });
     expect(unknown.status).toBe(400);

@@ -303,7 +303,13 @@ describe('resumable uploads (tus) at /api/uploads', () => {
   async function createUpload(bytes: number, metadata: Record<string, string>, headers = tusHeaders()) {
     return fetch(`${base}/api/uploads`, {
       method: 'POST',
-      headers: { ...headers, 'upload-length': String(bytes), 'upload-metadata': Object.entries(metadata).map(([k, v]) => `${k} ${b64(v)}`).join(',') },
+      headers: {
+        ...headers,
+        'upload-length': String(bytes),
+        'upload-metadata': Object.entries(metadata)
+          .map(([k, v]) => `${k} ${b64(v)}`)
+          .join(','),
+      },
     });
   }
 
@@ -325,7 +331,8 @@ describe('resumable uploads (tus) at /api/uploads', () => {
       request.write(body.subarray(0, sendBytes), () => setTimeout(() => (request.destroy(), resolve()), 300));
     });
 
-  const offsetOf = async (location: string) => Number((await fetch(new URL(location, base), { method: 'HEAD', headers: tusHeaders() })).headers.get('upload-offset'));
+  const offsetOf = async (location: string) =>
+    Number((await fetch(new URL(location, base), { method: 'HEAD', headers: tusHeaders() })).headers.get('upload-offset'));
 
   it('refuses uploads without a staff token, and without a title', async () => {
     expect((await createUpload(100, { title: 'x' }, { 'tus-resumable': '1.0.0', authorization: 'Bearer lns_wrong' })).status).toBe(401);
@@ -385,7 +392,12 @@ describe('the reconciler', () => {
     const past = new Date(Date.now() - 3600_000);
     utimesSync(deadTemp, past, past);
 
-    const deps = { clips: createRepositories(prisma).clips, queues: createQueues({ url: config.REDIS_URL }, config.QUEUE_PREFIX, () => {}), mediaDir: config.MEDIA_DIR, logger: server.logger };
+    const deps = {
+      clips: createRepositories(prisma).clips,
+      queues: createQueues({ url: config.REDIS_URL }, config.QUEUE_PREFIX, () => {}),
+      mediaDir: config.MEDIA_DIR,
+      logger: server.logger,
+    };
     expect(await sweepMedia(deps, { tmpAgeMs: 60_000, uploadAgeMs: 60_000 })).toBe(0); // the clip says "processing": not yet
     expect(await reconcileClips(deps, { quietForMs: 0 })).toBe(1);
     const redone = await settled(lost.id);

@@ -139,7 +139,10 @@ describe('the console handbook page is cut into pages', () => {
   });
 
   it('filters every row before paging: a village of the last page is found from the first, without accents', async () => {
-    const last = handbook.villages.map((v) => v.id).sort().at(-1)!;
+    const last = handbook.villages
+      .map((v) => v.id)
+      .sort()
+      .at(-1)!;
     const village = handbook.villages.find((v) => v.id === last)!;
     const unaccented = village.name.vi.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
     expect(villageIds((await page('/console/handbook')).html)).not.toContain(last);
@@ -152,7 +155,7 @@ describe('the console handbook page is cut into pages', () => {
     expect(none.text).toContain('Không có hàng nào khớp với “khong-co-lang-nay”');
   });
 
-  it('keeps the filter in the next link, and each table keeps the other one\'s filter and page', async () => {
+  it("keeps the filter in the next link, and each table keeps the other one's filter and page", async () => {
     const silk = handbook.products.filter((p) => p.craft === 'silk');
     expect(silk.length).toBeGreaterThan(HANDBOOK_PAGE_SIZE);
     const first = await page('/console/handbook?pq=lua+to+tam&vq=ha+noi&vpage=1');

@@ -31,7 +31,11 @@ function client() {
     const response = await fetch(`${app.url}${path}`, {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
       redirect: 'manual',
-      headers: { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '), ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}), ...init.headers },
+      headers: {
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        ...init.headers,
+      },
       body: init.form ? new URLSearchParams(init.form).toString() : undefined,
     });
     for (const line of response.headers.getSetCookie()) {
@@ -108,19 +112,23 @@ describe('npm run staff -- add', () => {
     const browser = client();
     const csrf = await browser.csrfFrom(`/console/password/${link}`);
     expect((await browser.request(`/console/password/${link}`, { form: { _csrf: csrf, password: 'ngan', confirm: 'ngan' } })).status).toBe(400);
-    expect((await browser.request(`/console/password/${link}`, { form: { _csrf: csrf, password: 'lang-nghe-ha-noi', confirm: 'lang-nghe-ha-noi!' } })).status).toBe(400);
+    expect(
+      (await browser.request(`/console/password/${link}`, { form: { _csrf: csrf, password: 'lang-nghe-ha-noi', confirm: 'lang-nghe-ha-noi!' } })).status,
+    ).toBe(400);
     const saved = await browser.request(`/console/password/${link}`, { form: { _csrf: csrf, password: 'lang-nghe-ha-noi', confirm: 'lang-nghe-ha-noi' } });
     expect(saved.status).toBe(303);
     expect((await browser.request(`/console/password/${link}`)).status).toBe(404);
     expect((await browser.signIn('bien.tap.moi@langnghe.test', 'lang-nghe-ha-noi')).status).toBe(303);
     // An editor: the admin pages and API stay closed.
     expect((await browser.request('/console/artisans')).status).toBe(403);
-    expect((await fetch(`${app.url}/api/applicants/00000000-0000-4000-8000-000000000000`, { headers: { authorization: `Bearer ${lines.at(-1)}` } })).status).toBe(403);
+    expect(
+      (await fetch(`${app.url}/api/applicants/00000000-0000-4000-8000-000000000000`, { headers: { authorization: `Bearer ${lines.at(-1)}` } })).status,
+    ).toBe(403);
   });
 });
 
 describe('signing in', () => {
-  it('needs the form\'s CSRF token', async () => {
+  it("needs the form's CSRF token", async () => {
     await addStaffFor(prisma, 'Lan', { email: 'lan@langnghe.test', password: 'dung-mat-khau-roi' });
     const browser = client();
     await browser.request('/console/login');
@@ -166,7 +174,7 @@ describe('signing in', () => {
   });
 });
 
-describe('the Telegram bot\'s upload link', () => {
+describe("the Telegram bot's upload link", () => {
   it('signs its owner in once, then is spent', async () => {
     const staff = await addStaffFor(prisma, 'Đức');
     await redis.set(uploadTicketKey(config.QUEUE_PREFIX, 've-mot-lan'), staff.id, 'EX', 60);
@@ -190,7 +198,11 @@ describe('retry on a failed clip', () => {
     const created = await (await fetch(`${app.url}/api/clips`, { method: 'POST', headers: { authorization: `Bearer ${staff.token}` }, body: form })).json();
     const browser = client();
     await browser.signIn('van@langnghe.test', 'mat-khau-cua-van');
-    const retry = async () => browser.request(`/console/clips/${created.id}/retry`, { form: { _csrf: await browser.csrfFrom('/console/clips') }, headers: { referer: `${app.url}/console/clips/${created.id}` } });
+    const retry = async () =>
+      browser.request(`/console/clips/${created.id}/retry`, {
+        form: { _csrf: await browser.csrfFrom('/console/clips') },
+        headers: { referer: `${app.url}/console/clips/${created.id}` },
+      });
 
     // Queued (no worker runs here): not retryable, and the page says why.
     expect((await retry()).status).toBe(303);

@@ -56,7 +56,9 @@ describe('content check: each class of mistake is named with its file and line',
   it('broken YAML (a repeated key)', () => {
     const dir = copyOfContent();
     writeFileSync(join(dir, 'villages', 'chuong.yaml'), 'id: chuong\nname:\n  vi: Chuông\n  vi: Chuong\n  en: Chuong\n');
-    expect(problemsOf(dir)).toEqual([expect.objectContaining({ file: expect.stringContaining('villages/chuong.yaml'), line: 4, message: expect.stringMatching(/unique/i) })]);
+    expect(problemsOf(dir)).toEqual([
+      expect.objectContaining({ file: expect.stringContaining('villages/chuong.yaml'), line: 4, message: expect.stringMatching(/unique/i) }),
+    ]);
   });
 
   it('a missing Vietnamese name', () => {
@@ -64,7 +66,9 @@ describe('content check: each class of mistake is named with its file and line',
     const file = join(dir, 'villages', 'ha-thai.yaml');
     const line = editLine(file, /^ {2}vi: Hạ Thái$/, '  vn: Hạ Thái');
     const problems = problemsOf(dir);
-    expect(problems).toContainEqual(expect.objectContaining({ file: expect.stringContaining('ha-thai.yaml'), message: 'name.vi: the Vietnamese text is missing' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ file: expect.stringContaining('ha-thai.yaml'), message: 'name.vi: the Vietnamese text is missing' }),
+    );
     expect(problems).toContainEqual(expect.objectContaining({ line, message: expect.stringMatching(/name: Unrecognized key: "vn"/) }));
   });
 
@@ -81,7 +85,11 @@ describe('content check: each class of mistake is named with its file and line',
     const file = join(dir, 'products', 'chuong.yaml');
     const line = editLine(file, /^( {2}- id: )chuong-.*$/, '$1bat-trang-quang-vinh-red-lotus-set');
     expect(problemsOf(dir)).toEqual([
-      expect.objectContaining({ file: expect.stringContaining('products/chuong.yaml'), line, message: expect.stringMatching(/^duplicate product id "bat-trang-quang-vinh-red-lotus-set" \(first in .*products\/bat-trang\.yaml:\d+\)$/) }),
+      expect.objectContaining({
+        file: expect.stringContaining('products/chuong.yaml'),
+        line,
+        message: expect.stringMatching(/^duplicate product id "bat-trang-quang-vinh-red-lotus-set" \(first in .*products\/bat-trang\.yaml:\d+\)$/),
+      }),
     ]);
   });
 
@@ -100,7 +108,11 @@ describe('content check: each class of mistake is named with its file and line',
     expect(problemsOf(dir)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ file: expect.stringContaining('kieu-ky.yaml'), line: craftLine, message: 'unknown craft "gold-leaves"' }),
-        expect.objectContaining({ file: expect.stringContaining('nhi-khe.yaml'), line: idLine, message: 'id "nhi-khe-village" differs from the file name "nhi-khe"' }),
+        expect.objectContaining({
+          file: expect.stringContaining('nhi-khe.yaml'),
+          line: idLine,
+          message: 'id "nhi-khe-village" differs from the file name "nhi-khe"',
+        }),
       ]),
     );
   });
@@ -110,7 +122,9 @@ describe('content check: each class of mistake is named with its file and line',
     const file = join(dir, 'villages', 'chuong.yaml');
     const text = readFileSync(file, 'utf8');
     writeFileSync(file, text.replace(/\nsources:\n( {2}- .*\n?)+$/, '\nsources: []\n'));
-    expect(problemsOf(dir)).toEqual([expect.objectContaining({ file: expect.stringContaining('chuong.yaml'), message: 'sources: give at least one source URL' })]);
+    expect(problemsOf(dir)).toEqual([
+      expect.objectContaining({ file: expect.stringContaining('chuong.yaml'), message: 'sources: give at least one source URL' }),
+    ]);
   });
 });
 

@@ -32,7 +32,10 @@ describe('GET /api/villages', () => {
 
   it('filters by craft', async () => {
     const { body } = await get('/api/villages?craft=conical-hats');
-    const expected = handbook.villages.filter((v) => v.crafts.includes('conical-hats')).map((v) => v.id).sort();
+    const expected = handbook.villages
+      .filter((v) => v.crafts.includes('conical-hats'))
+      .map((v) => v.id)
+      .sort();
     expect(body.villages.map((v: { id: string }) => v.id).sort()).toEqual(expected);
     expect(expected).toContain('chuong');
   });
@@ -42,9 +45,15 @@ describe('GET /api/villages', () => {
     const { status, body } = await get('/api/villages/bat-trang');
     expect(status).toBe(200);
     expect(body).toMatchObject(JSON.parse(JSON.stringify(file)));
-    const productIds = handbook.products.filter((p) => p.village === 'bat-trang').map((p) => p.id).sort();
+    const productIds = handbook.products
+      .filter((p) => p.village === 'bat-trang')
+      .map((p) => p.id)
+      .sort();
     expect(body.products.map((p: { id: string }) => p.id).sort()).toEqual(productIds);
-    const routeIds = handbook.routes.filter((r) => r.stops.some((s) => s.village === 'bat-trang')).map((r) => r.id).sort();
+    const routeIds = handbook.routes
+      .filter((r) => r.stops.some((s) => s.village === 'bat-trang'))
+      .map((r) => r.id)
+      .sort();
     expect(body.routes.map((r: { id: string }) => r.id)).toEqual(routeIds);
     expect(body.places.map((p: { id: string }) => p.id)).toContain('tinh-hoa-lang-nghe-viet');
   });
@@ -61,7 +70,10 @@ describe('GET /api/routes', () => {
     expect(body.count).toBe(handbook.routes.length);
     for (const route of handbook.routes) {
       const listed = body.routes.find((r: { id: string }) => r.id === route.id);
-      expect(listed.stops.map((s: { id: string }) => s.id), route.id).toEqual(route.stops.map((s) => s.village ?? s.place));
+      expect(
+        listed.stops.map((s: { id: string }) => s.id),
+        route.id,
+      ).toEqual(route.stops.map((s) => s.village ?? s.place));
     }
   });
 
@@ -80,14 +92,20 @@ describe('GET /api/routes', () => {
 
 describe('GET /api/products', () => {
   it('filters by village, craft and OCOP stars as the files say', async () => {
-    const fiveStar = handbook.products.filter((p) => (p.ocop?.stars ?? 0) >= 5).map((p) => p.id).sort();
+    const fiveStar = handbook.products
+      .filter((p) => (p.ocop?.stars ?? 0) >= 5)
+      .map((p) => p.id)
+      .sort();
     const { body } = await get('/api/products?ocop=5');
     expect(body.products.map((p: { id: string }) => p.id).sort()).toEqual(fiveStar);
     expect(fiveStar.length).toBeGreaterThanOrEqual(6);
 
     const silk = await get('/api/products?craft=silk&village=van-phuc');
     expect(silk.body.products.map((p: { id: string }) => p.id).sort()).toEqual(
-      handbook.products.filter((p) => p.craft === 'silk' && p.village === 'van-phuc').map((p) => p.id).sort(),
+      handbook.products
+        .filter((p) => p.craft === 'silk' && p.village === 'van-phuc')
+        .map((p) => p.id)
+        .sort(),
     );
     expect(silk.body.products[0].village).toEqual({ id: 'van-phuc', name: handbook.villages.find((v) => v.id === 'van-phuc')!.name });
 

@@ -46,11 +46,18 @@ const auth = () => ({ authorization: `Bearer ${token}` });
 const api = (path: string, init: { method?: string; body?: unknown; csv?: string } = {}) =>
   fetch(`${app.url}${path}`, {
     method: init.method ?? (init.body !== undefined || init.csv !== undefined ? 'POST' : 'GET'),
-    headers: { ...auth(), ...(init.csv !== undefined ? { 'content-type': 'text/csv' } : init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...auth(),
+      ...(init.csv !== undefined ? { 'content-type': 'text/csv' } : init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
     body: init.csv ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
   });
 const videoSends = () => telegram.callsTo('sendVideo');
-const staffNotices = () => telegram.callsTo('sendMessage').filter((c) => String(c.params.chat_id) === STAFF_CHAT).map((c) => String(c.params.text));
+const staffNotices = () =>
+  telegram
+    .callsTo('sendMessage')
+    .filter((c) => String(c.params.chat_id) === STAFF_CHAT)
+    .map((c) => String(c.params.text));
 const publication = async (id: string) => (await api(`/api/publications/${id}`)).json();
 
 async function uploadClip(name: string, recipe: Parameters<typeof makeTestClip>[1], fields: Record<string, string>) {
@@ -89,12 +96,16 @@ beforeAll(async () => {
   await prisma.zaloToken.deleteMany();
   app = await startApp(config, 'all');
   token = (await addStaffFor(prisma, 'Scheduler')).token;
-  clip = await uploadClip('gom-bat-trang', { seconds: 2, width: 960, height: 540 }, {
-    title: 'Gốm Bát Tràng bên lò',
-    description: 'Nghệ nhân vuốt bình trên bàn xoay. Lò nung cháy suốt đêm.',
-    village: 'bat-trang',
-    tags: 'gốm, lò nung',
-  });
+  clip = await uploadClip(
+    'gom-bat-trang',
+    { seconds: 2, width: 960, height: 540 },
+    {
+      title: 'Gốm Bát Tràng bên lò',
+      description: 'Nghệ nhân vuốt bình trên bàn xoay. Lò nung cháy suốt đêm.',
+      village: 'bat-trang',
+      tags: 'gốm, lò nung',
+    },
+  );
   await waitUntil(async () => (await clipState(clip.id)) === 'ready', { timeoutMs: 30_000 });
 });
 
@@ -207,7 +218,9 @@ describe('on time, exactly once', () => {
       // Ten more, due now, each sent by three contenders at the same moment (as duplicate jobs would),
       // while both workers' reconcilers may queue them too.
       const deps = directDeps();
-      const rows = await Promise.all(Array.from({ length: 10 }, () => prisma.publication.create({ data: { clipId: clip.id, target: 'telegram', publishAt: new Date() } })));
+      const rows = await Promise.all(
+        Array.from({ length: 10 }, () => prisma.publication.create({ data: { clipId: clip.id, target: 'telegram', publishAt: new Date() } })),
+      );
       ids.push(...rows.map((r) => r.id));
       const outcomes = await Promise.all(rows.flatMap((r) => [1, 2, 3].map(() => publishPublication(deps, r.id).catch(() => 'error'))));
       expect(outcomes.filter((o) => o === 'published').length).toBeLessThanOrEqual(10);
@@ -227,7 +240,8 @@ describe('on time, exactly once', () => {
     const failuresBefore = telegram.failures.length;
     telegram.failNext('sendVideo', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } }, 6);
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await (await api('/api/publications', { body: { clipId: clip.id, publishAt: new Date().toISOString() } })).json()).id);
+    for (let i = 0; i < 3; i++)
+      ids.push((await (await api('/api/publications', { body: { clipId: clip.id, publishAt: new Date().toISOString() } })).json()).id);
     await waitUntil(async () => (await prisma.publication.count({ where: { id: { in: ids }, state: 'published' } })) === 3, { timeoutMs: 30_000 });
     expect(telegram.failures.length - failuresBefore).toBe(6);
     expect(videoSends().length - before).toBe(3);
@@ -254,13 +268,18 @@ describe('when things go wrong', () => {
 
   it('leaves a post whose worker died mid-send "unknown" for staff, and resends only when asked', async () => {
     // Claimed by a sender whose lease lapsed 10 s ago: it died, and its job is gone.
-    const p = await prisma.publication.create({ data: { clipId: clip.id, target: 'telegram', publishAt: new Date(Date.now() - 60_000), state: 'publishing', leaseUntil: new Date(Date.now() - 10_000) } });
+    const p = await prisma.publication.create({
+      data: { clipId: clip.id, target: 'telegram', publishAt: new Date(Date.now() - 60_000), state: 'publishing', leaseUntil: new Date(Date.now() - 10_000) },
+    });
     const before = videoSends().length;
     // The reconciler finds the lapsed lease; the worker marks it unknown instead of posting again.
-    const unknown = await waitUntil(async () => {
-      const view = await publication(p.id);
-      return view.state === 'unknown' && view;
-    }, { timeoutMs: 15_000 });
+    const unknown = await waitUntil(
+      async () => {
+        const view = await publication(p.id);
+        return view.state === 'unknown' && view;
+      },
+      { timeoutMs: 15_000 },
+    );
     expect(unknown.resendable).toBe(true);
     expect(videoSends().length).toBe(before);
     await waitUntil(() => staffNotices().some((text) => text.startsWith('❓')));
@@ -271,7 +290,9 @@ describe('when things go wrong', () => {
 
   it('leaves a publication another sender holds (its lease live) alone, and takes it for abandoned once the lease lapses', async () => {
     const deps = directDeps();
-    const p = await prisma.publication.create({ data: { clipId: clip.id, target: 'telegram', publishAt: new Date(), state: 'publishing', leaseUntil: new Date(Date.now() + 20_000) } });
+    const p = await prisma.publication.create({
+      data: { clipId: clip.id, target: 'telegram', publishAt: new Date(), state: 'publishing', leaseUntil: new Date(Date.now() + 20_000) },
+    });
     expect(await publishPublication(deps, p.id)).toBe('skipped');
     expect((await prisma.publication.findUniqueOrThrow({ where: { id: p.id } })).state).toBe('publishing');
     await prisma.publication.update({ where: { id: p.id }, data: { leaseUntil: new Date(Date.now() - 1) } });
@@ -298,14 +319,18 @@ describe('when things go wrong', () => {
     expect(new Date(published.publishedAt).getTime() - Date.now()).toBeLessThan(5000);
   });
 
-  it('refuses at scheduling time a video over the cloud Bot API\'s 50 MB, saying why', async () => {
+  it("refuses at scheduling time a video over the cloud Bot API's 50 MB, saying why", async () => {
     const big = await prisma.clip.create({
       data: {
         title: 'Big',
         sourceName: 'big.mp4',
         sourceBytes: 1n,
         state: 'ready',
-        renditions: { create: [{ kind: '720p', path: 'clips/x/720p.mp4', mimeType: 'video/mp4', width: 1280, height: 720, bytes: BigInt(60 * 1024 * 1024), durationSec: 600 }] },
+        renditions: {
+          create: [
+            { kind: '720p', path: 'clips/x/720p.mp4', mimeType: 'video/mp4', width: 1280, height: 720, bytes: BigInt(60 * 1024 * 1024), durationSec: 600 },
+          ],
+        },
       },
     });
     const response = await api('/api/publications', { body: { clipId: big.id, publishAt: 'next' } });
@@ -319,7 +344,7 @@ describe('when things go wrong', () => {
     expect((await bad({ clipId: clip.id, publishAt: 'tomorrow' })).message).toContain('publishAt');
     expect((await bad({ clipId: clip.id, target: 'facebook', publishAt: 'next' })).message).toContain('target must be one of telegram, zalo');
     expect((await bad({ clipId: clip.id, publishAt: '2020-01-01 08:00' })).message).toContain('has passed');
-    expect((await api('/api/publications', { body: { clipId: clip.id, publishAt: 'next' }, method: 'POST' }).then((r) => r.status))).toBe(201);
+    expect(await api('/api/publications', { body: { clipId: clip.id, publishAt: 'next' }, method: 'POST' }).then((r) => r.status)).toBe(201);
     expect((await fetch(`${app.url}/api/publications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
   });
 });
@@ -366,7 +391,9 @@ describe('planning', () => {
     expect(body.message).toContain('line 3: target "facebook"');
     expect(await prisma.publication.count()).toBe(count);
 
-    const good = await api('/api/publications/bulk', { csv: `clip,target,time\n${clip.id},zalo,next slot\n${clip.id},zalo,next slot\n${clip.id},telegram,${day} 08:00\n` });
+    const good = await api('/api/publications/bulk', {
+      csv: `clip,target,time\n${clip.id},zalo,next slot\n${clip.id},zalo,next slot\n${clip.id},telegram,${day} 08:00\n`,
+    });
     expect(good.status).toBe(201);
     const created = await good.json();
     expect(created.created).toBe(3);
@@ -392,13 +419,17 @@ describe('Zalo subscribers', () => {
     const raw = event(userId, text);
     const response = await fetch(`${app.url}/zalo/webhook`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${zaloSignature(ZALO_APP_ID, raw, JSON.parse(raw).timestamp, ZALO_OA_SECRET)}` },
+      headers: {
+        'content-type': 'application/json',
+        'x-zevent-signature': `mac=${zaloSignature(ZALO_APP_ID, raw, JSON.parse(raw).timestamp, ZALO_OA_SECRET)}`,
+      },
       body: raw,
     });
     expect(response.status).toBe(200);
     await app.settled();
   };
-  const listsTo = (userId: string) => zalo.sends.filter((s) => s.body.recipient.user_id === userId && s.body.message.attachment?.payload?.template_type === 'list');
+  const listsTo = (userId: string) =>
+    zalo.sends.filter((s) => s.body.recipient.user_id === userId && s.body.message.attachment?.payload?.template_type === 'list');
 
   it('subscribes a follower who asks, and sends them each new vlog with its poster and page', async () => {
     const fan = '6142494823000009001';

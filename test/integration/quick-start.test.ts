@@ -43,10 +43,13 @@ describe("README's quick start", () => {
     const log = openSync(logFile, 'a');
     // Its own process group, so that stopping it stops npm, tsx and node alike.
     server = spawn('npm', ['start'], { cwd: repo, env, stdio: ['ignore', log, log], detached: true });
-    await waitUntil(async () => {
-      if (server.exitCode !== null) throw new Error(`npm start exited (${server.exitCode}):\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
-      return (await fetch(`${base}/healthz`).catch(() => undefined))?.ok;
-    }, { timeoutMs: 150_000, everyMs: 500, what: `npm start to answer /healthz (log: ${logFile})` });
+    await waitUntil(
+      async () => {
+        if (server.exitCode !== null) throw new Error(`npm start exited (${server.exitCode}):\n${readFileSync(logFile, 'utf8').slice(-3000)}`);
+        return (await fetch(`${base}/healthz`).catch(() => undefined))?.ok;
+      },
+      { timeoutMs: 150_000, everyMs: 500, what: `npm start to answer /healthz (log: ${logFile})` },
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -77,7 +80,11 @@ describe("README's quick start", () => {
 
       const clip = await waitUntil(
         async () => {
-          const body = (await (await fetch(`${base}/api/clips/${clipId}`, { headers: auth })).json()) as { state: string; error?: string; renditions: Array<{ kind: string }> };
+          const body = (await (await fetch(`${base}/api/clips/${clipId}`, { headers: auth })).json()) as {
+            state: string;
+            error?: string;
+            renditions: Array<{ kind: string }>;
+          };
           if (body.state === 'failed' || body.state === 'rejected') throw new Error(`the clip ended ${body.state}: ${JSON.stringify(body)}`);
           return body.state === 'ready' && body;
         },
@@ -96,11 +103,14 @@ describe("README's quick start", () => {
       });
       expect(scheduled.status).toBe(201);
       const publication = (await scheduled.json()) as { id: string };
-      await waitUntil(async () => ((await (await fetch(`${base}/api/publications/${publication.id}`, { headers: auth })).json()) as { state: string }).state === 'published', {
-        timeoutMs: 30_000,
-        everyMs: 250,
-        what: 'the web publication to be published',
-      });
+      await waitUntil(
+        async () => ((await (await fetch(`${base}/api/publications/${publication.id}`, { headers: auth })).json()) as { state: string }).state === 'published',
+        {
+          timeoutMs: 30_000,
+          everyMs: 250,
+          what: 'the web publication to be published',
+        },
+      );
 
       const vlogs = await (await fetch(`${base}/vlogs`)).text();
       expect(vlogs).toContain('Một ngày ở Bát Tràng');

@@ -19,7 +19,8 @@ const start = async (config: Config, logger?: ReturnType<typeof createLogger>) =
   running.push(app);
   return app;
 };
-const ask = (app: RunningApp, text = 'Bát Tràng ở đâu?') => fetch(`${app.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
+const ask = (app: RunningApp, text = 'Bát Tràng ở đâu?') =>
+  fetch(`${app.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) });
 /** The status of a GET, its body read so the connection is free again. */
 const statusOf = async (url: string) => {
   const response = await fetch(url);
@@ -64,7 +65,9 @@ describe('the public rate limit', () => {
     expect(await statusOf(`${second.url}/vlogs`)).toBe(429);
     // Health checks and webhooks are not public reading: they are not counted.
     expect(await statusOf(`${second.url}/healthz`)).toBe(200);
-    expect((await fetch(`${second.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).not.toBe(429);
+    expect((await fetch(`${second.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).not.toBe(
+      429,
+    );
   });
 
   it('is off at 0', async () => {
@@ -119,21 +122,47 @@ describe('secrets in logs', () => {
     const staff = await addStaffFor(prisma, 'Nhật ký', { email: 'nhat.ky@langnghe.test', password: 'staff-password-secret' });
 
     const webhook = (secret: string, body: unknown) =>
-      fetch(`${app.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(body) });
-    const update = (id: number, text: string) => ({ update_id: id, message: { message_id: id, date: 1_790_000_000, chat: { id: 4242, type: 'private' }, from: { id: 4242, is_bot: false, first_name: 'Khách' }, text } });
+      fetch(`${app.url}/telegram/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+        body: JSON.stringify(body),
+      });
+    const update = (id: number, text: string) => ({
+      update_id: id,
+      message: { message_id: id, date: 1_790_000_000, chat: { id: 4242, type: 'private' }, from: { id: 4242, is_bot: false, first_name: 'Khách' }, text },
+    });
     await webhook('wrong-secret', update(1, 'xin chào'));
     await webhook(config.TELEGRAM_WEBHOOK_SECRET!, update(2, 'Bát Tràng ở đâu?'));
     translate.failing = true; // its error carries the request, key and all
     await webhook(config.TELEGRAM_WEBHOOK_SECRET!, update(3, 'Wo ist Bat Trang?'));
     telegram.failNext('sendMessage', { error_code: 401, description: 'Unauthorized' });
     await webhook(config.TELEGRAM_WEBHOOK_SECRET!, update(4, '/start'));
-    const zaloBody = JSON.stringify({ app_id: '1234567890', event_name: 'user_send_text', timestamp: String(Date.now()), sender: { id: 'zalo-user-1' }, recipient: { id: 'oa' }, message: { msg_id: 'm1', text: 'làng lụa' } });
-    await fetch(`${app.url}/zalo/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': 'mac=wrong' }, body: zaloBody });
+    const zaloBody = JSON.stringify({
+      app_id: '1234567890',
+      event_name: 'user_send_text',
+      timestamp: String(Date.now()),
+      sender: { id: 'zalo-user-1' },
+      recipient: { id: 'oa' },
+      message: { msg_id: 'm1', text: 'làng lụa' },
+    });
+    await fetch(`${app.url}/zalo/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-zevent-signature': 'mac=wrong' },
+      body: zaloBody,
+    });
     const timestamp = JSON.parse(zaloBody).timestamp as string;
-    await fetch(`${app.url}/zalo/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${zaloSignature('1234567890', zaloBody, timestamp, 'zalo-oa-secret-key')}` }, body: zaloBody });
+    await fetch(`${app.url}/zalo/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${zaloSignature('1234567890', zaloBody, timestamp, 'zalo-oa-secret-key')}` },
+      body: zaloBody,
+    });
     await fetch(`${app.url}/api/clips`, { headers: { authorization: `Bearer ${staff.token}` } });
     await fetch(`${app.url}/api/clips`, { headers: { authorization: `Bearer ${staff.token}x` } });
-    await fetch(`${app.url}/console/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `email=nhat.ky%40langnghe.test&password=staff-password-secret` });
+    await fetch(`${app.url}/console/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `email=nhat.ky%40langnghe.test&password=staff-password-secret`,
+    });
     await app.settled();
 
     // The run logged: start-up, a failed translation, a refused Telegram call, a refused Zalo token, CSRF.

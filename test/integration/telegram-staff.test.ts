@@ -58,12 +58,30 @@ const post = (update: unknown) =>
   });
 const message = (chatId: number, fields: Record<string, unknown>, languageCode = 'vi') => ({
   update_id: updateId++,
-  message: { message_id: updateId, date: 1_700_000_000, chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'Hà', language_code: languageCode }, ...fields },
+  message: {
+    message_id: updateId,
+    date: 1_700_000_000,
+    chat: { id: chatId, type: 'private' },
+    from: { id: chatId, is_bot: false, first_name: 'Hà', language_code: languageCode },
+    ...fields,
+  },
 });
 const staffCommand = (chatId: number, token: string, languageCode?: string) =>
   message(chatId, { text: `/staff ${token}`, entities: [{ type: 'bot_command', offset: 0, length: 6 }] }, languageCode);
 const video = (chatId: number, fileId: string, bytes: number, caption?: string) =>
-  message(chatId, { video: { file_id: fileId, file_unique_id: `u${fileId}`, width: 1280, height: 720, duration: 2, mime_type: 'video/mp4', file_size: bytes, file_name: `${fileId}.mp4` }, caption });
+  message(chatId, {
+    video: {
+      file_id: fileId,
+      file_unique_id: `u${fileId}`,
+      width: 1280,
+      height: 720,
+      duration: 2,
+      mime_type: 'video/mp4',
+      file_size: bytes,
+      file_name: `${fileId}.mp4`,
+    },
+    caption,
+  });
 
 async function repliesTo(chatId: number, since: number, count = 1, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
@@ -101,7 +119,10 @@ describe('staff clips over Telegram', () => {
     const replies = await repliesTo(STAFF_CHAT, since, 2, 60_000);
     expect(telegram.calls.slice(since).filter((c) => c.method === 'getFile')).toHaveLength(1);
     // "received" first, then "ready", never the other way round.
-    expect(replies).toEqual([messages.t('vi', 'clip-received', { title: 'Làng nón Chuông' }), messages.t('vi', 'clip-ready', { title: 'Làng nón Chuông', renditions: '720p' })]);
+    expect(replies).toEqual([
+      messages.t('vi', 'clip-received', { title: 'Làng nón Chuông' }),
+      messages.t('vi', 'clip-ready', { title: 'Làng nón Chuông', renditions: '720p' }),
+    ]);
     const clip = await prisma.clip.findFirstOrThrow({ where: { notifyChatId: String(STAFF_CHAT) } });
     expect(clip).toMatchObject({ title: 'Làng nón Chuông', state: 'ready', uploadedById: staff.id, sourceBytes: BigInt(data.length) });
   });

@@ -66,7 +66,12 @@ const press = (data: string, messageId: number) => ({
 });
 /** The calls made for this test's chat after the first `since` calls (a count, not a time: two calls can share a millisecond). */
 const callsFor = (since: number, method?: string) =>
-  telegram.calls.slice(since).filter((c) => (!method || c.method === method) && (Number(c.params.chat_id) === chatId || c.method === 'answerCallbackQuery' || c.method === 'answerInlineQuery'));
+  telegram.calls
+    .slice(since)
+    .filter(
+      (c) =>
+        (!method || c.method === method) && (Number(c.params.chat_id) === chatId || c.method === 'answerCallbackQuery' || c.method === 'answerInlineQuery'),
+    );
 async function waitForCall(since: number, method: string, count = 1): Promise<RecordedCall[]> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
@@ -76,10 +81,11 @@ async function waitForCall(since: number, method: string, count = 1): Promise<Re
   }
   throw new Error(`expected ${count} ${method} for chat ${chatId}, got ${callsFor(since, method).length}`);
 }
-const buttonsOf = (call: RecordedCall) => (call.params.reply_markup?.inline_keyboard ?? []).flat() as Array<{ text: string; callback_data?: string; url?: string }>;
+const buttonsOf = (call: RecordedCall) =>
+  (call.params.reply_markup?.inline_keyboard ?? []).flat() as Array<{ text: string; callback_data?: string; url?: string }>;
 
 describe('conversation', () => {
-  it('/start greets in the user\'s language with a language switch and the main menu', async () => {
+  it("/start greets in the user's language with a language switch and the main menu", async () => {
     const since = telegram.calls.length;
     expect((await post(command('start', 'vi'))).status).toBe(200);
     const [sent] = await waitForCall(since, 'sendMessage');
@@ -113,7 +119,7 @@ describe('conversation', () => {
     expect(await waitForCall(since, 'answerCallbackQuery', 3)).toHaveLength(3);
   });
 
-  it('opens a village card with its buttons, within Telegram\'s limits', async () => {
+  it("opens a village card with its buttons, within Telegram's limits", async () => {
     const since = telegram.calls.length;
     await post(press(encodeAction({ kind: 'village', id: 'bat-trang', part: 0 }), 902));
     const [sent] = await waitForCall(since, 'sendMessage');
@@ -143,7 +149,11 @@ describe('conversation', () => {
     const since = telegram.calls.length;
     await post(message({ location: point }));
     const [sent] = await waitForCall(since, 'sendMessage');
-    expect(buttonsOf(sent!).map((b) => b.callback_data).filter((d) => d?.startsWith('v:'))).toEqual(expected);
+    expect(
+      buttonsOf(sent!)
+        .map((b) => b.callback_data)
+        .filter((d) => d?.startsWith('v:')),
+    ).toEqual(expected);
   });
 
   it('keeps the last village per chat for follow-up questions', async () => {
@@ -180,7 +190,8 @@ describe('conversation', () => {
     await post({ update_id: updateId++, message: { message_id: 1, date: 1, chat: group, from: from(), text: 'Bát Tràng ở đâu?' } });
     await post({ update_id: updateId++, message: { message_id: 2, date: 1, chat: group, from: from(), text: '@langnghe_test_bot Bát Tràng ở đâu?' } });
     const deadline = Date.now() + 5000;
-    while (telegram.calls.slice(since).filter((c) => Number(c.params.chat_id) === -chatId).length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (telegram.calls.slice(since).filter((c) => Number(c.params.chat_id) === -chatId).length < 1 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     await new Promise((r) => setTimeout(r, 200));
     const sent = telegram.calls.slice(since).filter((c) => Number(c.params.chat_id) === -chatId);
     expect(sent).toHaveLength(1);
@@ -202,7 +213,7 @@ describe('behaving well toward Telegram', () => {
     expect(callsFor(since, 'sendMessage')).toHaveLength(1);
   });
 
-  it('apologises in the user\'s language when handling an update fails', async () => {
+  it("apologises in the user's language when handling an update fails", async () => {
     telegram.failNext('sendMessage', { error_code: 400, description: 'Bad Request: chat not found' });
     const since = telegram.calls.length;
     expect((await post(command('help', 'vi'))).status).toBe(200);
@@ -226,7 +237,13 @@ describe('behaving well toward Telegram', () => {
       fc.json(),
       fc.record({ update_id: fc.oneof(fc.integer(), fc.string()), message: fc.anything() }, { requiredKeys: [] }),
       fc.record({ update_id: fc.nat(), callback_query: fc.record({ id: fc.string(), data: fc.string(), from: fc.anything() }, { requiredKeys: [] }) }),
-      fc.record({ update_id: fc.nat(), message: fc.record({ chat: fc.record({ id: fc.integer(), type: fc.constantFrom('private', 'group', 'weird') }), text: fc.string(), location: fc.anything() }, { requiredKeys: [] }) }),
+      fc.record({
+        update_id: fc.nat(),
+        message: fc.record(
+          { chat: fc.record({ id: fc.integer(), type: fc.constantFrom('private', 'group', 'weird') }), text: fc.string(), location: fc.anything() },
+          { requiredKeys: [] },
+        ),
+      }),
     );
     const samples = fc.sample(garbage, { numRuns: 200, seed: 20261126 });
     for (const sample of samples) {
@@ -240,7 +257,12 @@ describe('behaving well toward Telegram', () => {
 
   it('answers in the webhook response itself when webhook replies are on', async () => {
     const fast = await startApp(
-      testConfig({ TELEGRAM_BOT_TOKEN: '123456:TEST-telegram-token', TELEGRAM_MODE: 'webhook', TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: telegram.url }),
+      testConfig({
+        TELEGRAM_BOT_TOKEN: '123456:TEST-telegram-token',
+        TELEGRAM_MODE: 'webhook',
+        TELEGRAM_WEBHOOK_SECRET: SECRET,
+        TELEGRAM_API_ROOT: telegram.url,
+      }),
       'server',
     );
     try {
@@ -261,12 +283,22 @@ describe('behaving well toward Telegram', () => {
 describe('npm run telegram:setup', () => {
   it('sets the webhook with its secret, and commands and descriptions in vi and en', async () => {
     const since = Date.now();
-    const printed = await setupTelegram(new Api('123456:TEST-telegram-token', { apiRoot: telegram.url }), messages, { url: 'https://langnghe.example/telegram/webhook', secret: SECRET });
+    const printed = await setupTelegram(new Api('123456:TEST-telegram-token', { apiRoot: telegram.url }), messages, {
+      url: 'https://langnghe.example/telegram/webhook',
+      secret: SECRET,
+    });
     const [webhook] = telegram.calls.filter((c) => c.at >= since && c.method === 'setWebhook');
-    expect(webhook!.params).toMatchObject({ url: 'https://langnghe.example/telegram/webhook', secret_token: SECRET, allowed_updates: ['message', 'callback_query', 'inline_query'] });
+    expect(webhook!.params).toMatchObject({
+      url: 'https://langnghe.example/telegram/webhook',
+      secret_token: SECRET,
+      allowed_updates: ['message', 'callback_query', 'inline_query'],
+    });
     const commandSets = telegram.calls.filter((c) => c.at >= since && c.method === 'setMyCommands');
     expect(commandSets.map((c) => c.params.language_code ?? 'default').sort()).toEqual(['default', 'vi']);
-    expect(commandSets.find((c) => c.params.language_code === 'vi')!.params.commands[0]).toEqual({ command: 'start', description: messages.t('vi', 'commands-start') });
+    expect(commandSets.find((c) => c.params.language_code === 'vi')!.params.commands[0]).toEqual({
+      command: 'start',
+      description: messages.t('vi', 'commands-start'),
+    });
     expect(telegram.calls.filter((c) => c.at >= since && c.method === 'setMyDescription')).toHaveLength(2);
     expect(printed.join('\n')).toContain('https://langnghe.example/telegram/webhook');
     expect(printed.join('\n')).not.toContain(SECRET);

@@ -183,7 +183,11 @@ describe('vlog clips', () => {
 
   it('rejects a text file with 422 naming the reason, and creates no clip and no job', async () => {
     const clipsBefore = await prisma.clip.count();
-    const response = await upload({ name: 'notes.mp4', data: Buffer.from('just some text, not a video\n'.repeat(50)), type: 'video/mp4' }, 'Not a video', staffToken);
+    const response = await upload(
+      { name: 'notes.mp4', data: Buffer.from('just some text, not a video\n'.repeat(50)), type: 'video/mp4' },
+      'Not a video',
+      staffToken,
+    );
     expect(response.status).toBe(422);
     expect((await response.json()).message).toMatch(/not a playable video/i);
     expect(await prisma.clip.count()).toBe(clipsBefore);

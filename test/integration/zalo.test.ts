@@ -86,7 +86,7 @@ const payloads = (send: FakeZalo['sends'][number]) => [
 ];
 
 describe('a conversation on the Official Account', () => {
-  it('goes menu → list → card → follow-up → near me, every reply quoting the user\'s message', async () => {
+  it("goes menu → list → card → follow-up → near me, every reply quoting the user's message", async () => {
     const menuRaw = text('#menu');
     const menu = await say(menuRaw);
     expect(menu).toHaveLength(1);
@@ -104,13 +104,20 @@ describe('a conversation on the Official Account', () => {
     const followUp = await say(text('đường đến đó thế nào?'));
     expect(followUp[0]!.body.message.text).toContain(handbook.villages.find((v) => v.id === 'chuong')!.visit.gettingThere!.vi.slice(0, 40));
 
-    const here = await say(event({ event_name: 'user_send_location', message: { msg_id: `msg-${msg++}`, attachments: [{ type: 'location', payload: { coordinates: { latitude: '20.8270', longitude: '105.7674' } } }] } }));
+    const here = await say(
+      event({
+        event_name: 'user_send_location',
+        message: { msg_id: `msg-${msg++}`, attachments: [{ type: 'location', payload: { coordinates: { latitude: '20.8270', longitude: '105.7674' } } }] },
+      }),
+    );
     const nearest = here.find((s) => s.body.message.attachment?.payload?.template_type === 'list')!;
     expect(nearest.body.message.attachment.payload.elements[0].default_action.payload).toBe('#v:chuong');
   });
 
   it('answers a picture politely, and ignores events it does not handle', async () => {
-    const image = await say(event({ event_name: 'user_send_image', message: { msg_id: `msg-${msg++}`, attachments: [{ type: 'image', payload: { url: 'https://x/y.jpg' } }] } }));
+    const image = await say(
+      event({ event_name: 'user_send_image', message: { msg_id: `msg-${msg++}`, attachments: [{ type: 'image', payload: { url: 'https://x/y.jpg' } }] } }),
+    );
     expect(image[0]!.body.message.text).toBe(messages.t('vi', 'zalo-image-received'));
     const seen = await say(event({ event_name: 'user_seen_message', message: { msg_id: `msg-${msg++}` } }));
     expect(seen).toHaveLength(0);
@@ -133,7 +140,7 @@ describe('webhook authenticity', () => {
   });
 });
 
-describe('Zalo\'s sending rules', () => {
+describe("Zalo's sending rules", () => {
   it('a window error: no retry, and nothing more until the user writes again', async () => {
     zalo.failNext(-230);
     const attemptsBefore = zalo.attempts.length;
@@ -155,7 +162,10 @@ describe('Zalo\'s sending rules', () => {
   it('splits a 3,000-character answer into two messages, in order, at a sentence', async () => {
     const sentence = 'Làng nghề Hà Nội có nhiều sản phẩm đẹp. ';
     const long = sentence.repeat(Math.ceil(3000 / sentence.length)).trim();
-    const client = createZaloClient({ apiBase: zalo.url, tokens: { accessToken: async () => zalo.tokens.access, refreshAfterRejection: async () => zalo.tokens.access } });
+    const client = createZaloClient({
+      apiBase: zalo.url,
+      tokens: { accessToken: async () => zalo.tokens.access, refreshAfterRejection: async () => zalo.tokens.access },
+    });
     const before = zalo.sends.length;
     for (const send of planOaMessages([{ text: long }], messages, 'vi')) await send(client, 'long-user', 'q1');
     const parts = zalo.sends.slice(before).map((s) => s.body.message.text as string);
@@ -166,7 +176,10 @@ describe('Zalo\'s sending rules', () => {
   });
 
   it('uploads an image once and reuses its attachment_id', async () => {
-    const client = createZaloClient({ apiBase: zalo.url, tokens: { accessToken: async () => zalo.tokens.access, refreshAfterRejection: async () => zalo.tokens.access } });
+    const client = createZaloClient({
+      apiBase: zalo.url,
+      tokens: { accessToken: async () => zalo.tokens.access, refreshAfterRejection: async () => zalo.tokens.access },
+    });
     const cache = createImageCache(redis, prefix, client);
     const image = Buffer.from(`fake-jpeg-${Date.now()}`);
     const uploadsBefore = zalo.uploads;
@@ -178,12 +191,25 @@ describe('Zalo\'s sending rules', () => {
 
 describe('tokens that never lapse', () => {
   const logLines: string[] = [];
-  const logger = createLogger({ level: 'info', secrets: [], destination: new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }) });
+  const logger = createLogger({
+    level: 'info',
+    secrets: [],
+    destination: new Writable({ write: (chunk, _e, done) => (logLines.push(String(chunk)), done()) }),
+  });
   const providerFor = () =>
-    createTokenProvider({ zaloTokens: createZaloTokenRepository(prisma), redis, keyPrefix: prefix, oauth: { oauthBase: zalo.url, appId: APP_ID, appSecret: APP_SECRET }, logger });
+    createTokenProvider({
+      zaloTokens: createZaloTokenRepository(prisma),
+      redis,
+      keyPrefix: prefix,
+      oauth: { oauthBase: zalo.url, appId: APP_ID, appSecret: APP_SECRET },
+      logger,
+    });
 
   it('20 parallel sends with an expired token, from two processes: one refresh, all 20 delivered', async () => {
-    await prisma.zaloToken.update({ where: { id: 'oa' }, data: { accessToken: zalo.tokens.access, refreshToken: zalo.tokens.refresh, accessExpiresAt: new Date(Date.now() - 1000), status: 'ok' } });
+    await prisma.zaloToken.update({
+      where: { id: 'oa' },
+      data: { accessToken: zalo.tokens.access, refreshToken: zalo.tokens.refresh, accessExpiresAt: new Date(Date.now() - 1000), status: 'ok' },
+    });
     const refreshesBefore = zalo.refreshCalls;
     const sendsBefore = zalo.sends.length;
     // Two token providers stand for two processes: they share only PostgreSQL and Redis.
@@ -206,7 +232,10 @@ describe('tokens that never lapse', () => {
   });
 
   it('a spent refresh token: one clear log line, an operator-facing error, and no loop', async () => {
-    await prisma.zaloToken.update({ where: { id: 'oa' }, data: { refreshToken: 'spent-refresh-token', accessExpiresAt: new Date(Date.now() - 1000), status: 'ok' } });
+    await prisma.zaloToken.update({
+      where: { id: 'oa' },
+      data: { refreshToken: 'spent-refresh-token', accessExpiresAt: new Date(Date.now() - 1000), status: 'ok' },
+    });
     const refreshesBefore = zalo.refreshCalls;
     const client = createZaloClient({ apiBase: zalo.url, tokens: providerFor() });
     await expect(client.sendText('spent-user', 'hello')).rejects.toBeInstanceOf(ZaloReauthorizationNeeded);
@@ -216,14 +245,18 @@ describe('tokens that never lapse', () => {
     expect((await prisma.zaloToken.findUniqueOrThrow({ where: { id: 'oa' } })).status).toBe('reauthorize');
   });
 
-  it('zalo:connect: the admin\'s code comes back to /zalo/oauth/callback and the pair is stored', async () => {
+  it("zalo:connect: the admin's code comes back to /zalo/oauth/callback and the pair is stored", async () => {
     const { url, state } = await startAuthorisation(redis, { prefix, oauthBase: zalo.url, appId: APP_ID, publicUrl: 'https://langnghe.example' });
     const challenge = new URL(url).searchParams.get('code_challenge')!;
     expect(new URL(url).searchParams.get('redirect_uri')).toBe('https://langnghe.example/zalo/oauth/callback');
     zalo.issueCode('the-admins-code', challenge);
     const response = await fetch(`${app.url}/zalo/oauth/callback?code=the-admins-code&state=${state}&oa_id=1`);
     expect(response.status).toBe(200);
-    expect(await prisma.zaloToken.findUniqueOrThrow({ where: { id: 'oa' } })).toMatchObject({ accessToken: zalo.tokens.access, refreshToken: zalo.tokens.refresh, status: 'ok' });
+    expect(await prisma.zaloToken.findUniqueOrThrow({ where: { id: 'oa' } })).toMatchObject({
+      accessToken: zalo.tokens.access,
+      refreshToken: zalo.tokens.refresh,
+      status: 'ok',
+    });
     const reused = await fetch(`${app.url}/zalo/oauth/callback?code=the-admins-code&state=${state}`);
     expect(reused.status).toBe(400);
   });
@@ -237,14 +270,24 @@ describe('tokens that never lapse', () => {
 describe('the Zalo Bot platform (ZALO_MODE=bot)', () => {
   let bot: RunningApp;
   beforeAll(async () => {
-    bot = await startApp(testConfig({ ZALO_MODE: 'bot', ZALO_BOT_TOKEN: '12345689:abc-xyz', ZALO_BOT_WEBHOOK_SECRET: 'bot-secret-1234', ZALO_BOT_API_BASE: zalo.url }), 'server');
+    bot = await startApp(
+      testConfig({ ZALO_MODE: 'bot', ZALO_BOT_TOKEN: '12345689:abc-xyz', ZALO_BOT_WEBHOOK_SECRET: 'bot-secret-1234', ZALO_BOT_API_BASE: zalo.url }),
+      'server',
+    );
   });
   afterAll(async () => {
     await bot?.close();
   });
-  const update = (value: string) => ({ event_name: 'message.text.received', message: { message_id: `bm-${msg++}`, date: Date.now(), chat: { id: 'chat-1', chat_type: 'PRIVATE' }, from: { id: 'chat-1' }, text: value } });
+  const update = (value: string) => ({
+    event_name: 'message.text.received',
+    message: { message_id: `bm-${msg++}`, date: Date.now(), chat: { id: 'chat-1', chat_type: 'PRIVATE' }, from: { id: 'chat-1' }, text: value },
+  });
   const postBot = (body: unknown, secret = 'bot-secret-1234') =>
-    fetch(`${bot.url}/zalo/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': secret }, body: JSON.stringify(body) });
+    fetch(`${bot.url}/zalo/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-bot-api-secret-token': secret },
+      body: JSON.stringify(body),
+    });
   async function botSay(value: string) {
     const before = zalo.botSends.length;
     expect((await postBot(update(value))).status).toBe(200);

@@ -39,9 +39,14 @@ let workers: Workers | undefined;
 const figures: Record<string, unknown> = {};
 
 // A service may be restarting under the check: an error there means "not yet".
-const until = <T>(what: string, check: () => Promise<T | false | undefined>, timeoutMs: number) => waitUntil(check, { what, timeoutMs, everyMs: 200, retryErrors: true });
+const until = <T>(what: string, check: () => Promise<T | false | undefined>, timeoutMs: number) =>
+  waitUntil(check, { what, timeoutMs, everyMs: 200, retryErrors: true });
 const api = (path: string, body?: unknown) =>
-  fetch(`${app.url}${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+  fetch(`${app.url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 
 async function upload(title: string, seed: number) {
   const path = await makeTestClip(join(work, `${seed}.mp4`), { seconds: 2, width: 640, height: 360 });
@@ -73,12 +78,32 @@ const askTelegram = (chatId: number) =>
   fetch(`${app.url}/telegram/webhook`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'faults-webhook-secret' },
-    body: JSON.stringify({ update_id: updateId++, message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'Khách' }, text: QUESTION } }),
+    body: JSON.stringify({
+      update_id: updateId++,
+      message: {
+        message_id: updateId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: chatId, type: 'private' },
+        from: { id: chatId, is_bot: false, first_name: 'Khách' },
+        text: QUESTION,
+      },
+    }),
   });
 const askZalo = (userId: string) => {
   const timestamp = String(Date.now());
-  const body = JSON.stringify({ app_id: ZALO_APP_ID, event_name: 'user_send_text', timestamp, sender: { id: userId }, recipient: { id: 'oa' }, message: { msg_id: `msg-${userId}-${timestamp}`, text: QUESTION } });
-  return fetch(`${app.url}/zalo/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${zaloSignature(ZALO_APP_ID, body, timestamp, ZALO_OA_SECRET)}` }, body });
+  const body = JSON.stringify({
+    app_id: ZALO_APP_ID,
+    event_name: 'user_send_text',
+    timestamp,
+    sender: { id: userId },
+    recipient: { id: 'oa' },
+    message: { msg_id: `msg-${userId}-${timestamp}`, text: QUESTION },
+  });
+  return fetch(`${app.url}/zalo/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-zevent-signature': `mac=${zaloSignature(ZALO_APP_ID, body, timestamp, ZALO_OA_SECRET)}` },
+    body,
+  });
 };
 const telegramReplies = (chatId: number) => telegram.calls.filter((c) => c.method !== 'sendVideo' && String(c.params.chat_id) === String(chatId)).length;
 const zaloReplies = (userId: string) => zalo.sends.filter((s) => s.body?.recipient?.user_id === userId).length;
@@ -167,47 +192,66 @@ describe('fault trials', () => {
       180_000,
     );
     const unknown = await resolveUnknown();
-    await until('resent posts out', async () => (await prisma.publication.count({ where: { id: { in: publications }, state: { not: 'published' } } })) === 0, 60_000);
+    await until(
+      'resent posts out',
+      async () => (await prisma.publication.count({ where: { id: { in: publications }, state: { not: 'published' } } })) === 0,
+      60_000,
+    );
     const posts = [...titles.values()].map(postsOf);
     expect(posts).toEqual(posts.map(() => 1));
     // A worker killed after recording "ready" leaves its folder to the job's next taker, a lock period later.
     await until('no temp files', async () => tempFiles().length === 0, 20_000).catch(() => undefined);
     expect(tempFiles()).toEqual([]);
-    figures.workerKills = { kills, clips: count, clipsLost: count - (await prisma.clip.count({ where: { id: { in: [...titles.keys()] }, state: 'ready' } })), duplicatePosts: posts.filter((n) => n > 1).length, unknownResolvedByStaff: unknown };
+    figures.workerKills = {
+      kills,
+      clips: count,
+      clipsLost: count - (await prisma.clip.count({ where: { id: { in: [...titles.keys()] }, state: 'ready' } })),
+      duplicatePosts: posts.filter((n) => n > 1).length,
+      unknownResolvedByStaff: unknown,
+    };
   });
 
-  it('Redis stopped and brought back empty, then flushed: the server stays up, /healthz says 503, every post still sent once', { timeout: 300_000 }, async () => {
-    workers ??= startWorkers(2, workerEnv(), workerLog);
-    const count = size(4, 12);
-    const titles: string[] = [];
-    const start = Date.now();
-    for (let i = 0; i < count; i++) {
-      const title = `Redis khởi động lại ${i}`;
-      titles.push(title);
-      const clipId = await upload(title, 200 + i);
-      await until('clip ready', async () => (await prisma.clip.findUniqueOrThrow({ where: { id: clipId } })).state === 'ready', 60_000);
-      await schedule(clipId, new Date(Math.max(Date.now(), start) + 6_000 + i * 400));
-    }
-    await redis.stop();
-    const down = await fetch(`${app.url}/healthz`);
-    expect(down.status).toBe(503);
-    expect((await down.json()).redis).toMatch(/^down/);
-    expect((await fetch(`${app.url}/api/villages`)).status).toBe(200); // PostgreSQL alone still serves the handbook
-    await sleep(3_000);
-    await redis.start(); // empty: every delayed job is gone
-    await until('healthz 200', async () => (await fetch(`${app.url}/healthz`)).status === 200, 30_000);
-    await sleep(1_000);
-    await redis.flush();
-    await until('all sent', async () => titles.every((t) => postsOf(t) >= 1), 90_000);
-    await sleep(2_000);
-    expect(titles.map(postsOf)).toEqual(titles.map(() => 1));
-    figures.redisRestart = { publications: count, lost: titles.filter((t) => postsOf(t) === 0).length, duplicatePosts: titles.filter((t) => postsOf(t) > 1).length };
-  });
+  it(
+    'Redis stopped and brought back empty, then flushed: the server stays up, /healthz says 503, every post still sent once',
+    { timeout: 300_000 },
+    async () => {
+      workers ??= startWorkers(2, workerEnv(), workerLog);
+      const count = size(4, 12);
+      const titles: string[] = [];
+      const start = Date.now();
+      for (let i = 0; i < count; i++) {
+        const title = `Redis khởi động lại ${i}`;
+        titles.push(title);
+        const clipId = await upload(title, 200 + i);
+        await until('clip ready', async () => (await prisma.clip.findUniqueOrThrow({ where: { id: clipId } })).state === 'ready', 60_000);
+        await schedule(clipId, new Date(Math.max(Date.now(), start) + 6_000 + i * 400));
+      }
+      await redis.stop();
+      const down = await fetch(`${app.url}/healthz`);
+      expect(down.status).toBe(503);
+      expect((await down.json()).redis).toMatch(/^down/);
+      expect((await fetch(`${app.url}/api/villages`)).status).toBe(200); // PostgreSQL alone still serves the handbook
+      await sleep(3_000);
+      await redis.start(); // empty: every delayed job is gone
+      await until('healthz 200', async () => (await fetch(`${app.url}/healthz`)).status === 200, 30_000);
+      await sleep(1_000);
+      await redis.flush();
+      await until('all sent', async () => titles.every((t) => postsOf(t) >= 1), 90_000);
+      await sleep(2_000);
+      expect(titles.map(postsOf)).toEqual(titles.map(() => 1));
+      figures.redisRestart = {
+        publications: count,
+        lost: titles.filter((t) => postsOf(t) === 0).length,
+        duplicatePosts: titles.filter((t) => postsOf(t) > 1).length,
+      };
+    },
+  );
 
   it('PostgreSQL restarted: requests meanwhile get 503, then the server and workers carry on by themselves', { timeout: 300_000 }, async () => {
     workers ??= startWorkers(2, workerEnv(), workerLog);
     const cluster = readdirSync('/etc/postgresql')[0]!;
-    const ctl = (action: string) => execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])], { stdio: 'ignore' });
+    const ctl = (action: string) =>
+      execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', cluster, 'main', action, ...(action === 'stop' ? ['-m', 'fast'] : [])], { stdio: 'ignore' });
     ctl('stop');
     try {
       const villages = await fetch(`${app.url}/api/villages`);
@@ -226,57 +270,67 @@ describe('fault trials', () => {
     figures.postgresRestart = { survived: true };
   });
 
-  it('a storm of 429s, 500s, timeouts and dropped connections from the Bot API and Zalo: every post and answer delivered once afterwards', { timeout: 400_000 }, async () => {
-    workers ??= startWorkers(2, workerEnv(), workerLog);
-    const count = size(4, 12);
-    const titles: string[] = [];
-    const clipIds: string[] = [];
-    for (let i = 0; i < count; i++) {
-      titles.push(`Bão lỗi ${i}`);
-      clipIds.push(await upload(titles[i]!, 400 + i));
-    }
-    await until('clips ready', async () => (await prisma.clip.count({ where: { id: { in: clipIds }, state: 'ready' } })) === count, 90_000);
-    // How many messages one answer is, on each side, in calm weather.
-    expect((await askTelegram(880000)).status).toBe(200);
-    expect((await askZalo('calm-user')).status).toBe(200);
-    const perTelegram = await until('a calm Telegram answer', async () => telegramReplies(880000), 20_000);
-    const perZalo = await until('a calm Zalo answer', async () => zaloReplies('calm-user'), 20_000);
+  it(
+    'a storm of 429s, 500s, timeouts and dropped connections from the Bot API and Zalo: every post and answer delivered once afterwards',
+    { timeout: 400_000 },
+    async () => {
+      workers ??= startWorkers(2, workerEnv(), workerLog);
+      const count = size(4, 12);
+      const titles: string[] = [];
+      const clipIds: string[] = [];
+      for (let i = 0; i < count; i++) {
+        titles.push(`Bão lỗi ${i}`);
+        clipIds.push(await upload(titles[i]!, 400 + i));
+      }
+      await until('clips ready', async () => (await prisma.clip.count({ where: { id: { in: clipIds }, state: 'ready' } })) === count, 90_000);
+      // How many messages one answer is, on each side, in calm weather.
+      expect((await askTelegram(880000)).status).toBe(200);
+      expect((await askZalo('calm-user')).status).toBe(200);
+      const perTelegram = await until('a calm Telegram answer', async () => telegramReplies(880000), 20_000);
+      const perZalo = await until('a calm Zalo answer', async () => zaloReplies('calm-user'), 20_000);
 
-    const stormMs = size(10_000, 60_000);
-    const stormStart = Date.now();
-    telegram.storm(stormStart + stormMs, random);
-    zalo.storm(stormStart + stormMs, random);
-    const chats = Array.from({ length: count }, (_, i) => 880001 + i);
-    const users = chats.map((chat) => `storm-user-${chat}`);
-    for (let i = 0; i < count; i++) await schedule(clipIds[i]!, new Date(stormStart + 500 + (i * stormMs) / count / 2));
-    for (let i = 0; i < count; i++) {
-      expect((await askTelegram(chats[i]!)).status).toBe(200);
-      expect((await askZalo(users[i]!)).status).toBe(200);
-      await sleep(stormMs / count / 2);
-    }
-    const settled = async () => titles.every((t) => postsOf(t) >= 1) && chats.every((c) => telegramReplies(c) >= perTelegram) && users.every((u) => zaloReplies(u) >= perZalo);
-    await until('everything delivered after the storm', settled, stormMs + 180_000).catch((error: Error) => {
-      throw new Error(`${error.message}: posts ${titles.map(postsOf)}, Telegram answers ${chats.map(telegramReplies)} (of ${perTelegram}), Zalo answers ${users.map(zaloReplies)} (of ${perZalo})`);
-    });
-    await sleep(3_000);
-    const unknown = await resolveUnknown();
-    await until('resent posts out', settled, 60_000);
-    expect(titles.map(postsOf)).toEqual(titles.map(() => 1));
-    expect(chats.map(telegramReplies)).toEqual(chats.map(() => perTelegram));
-    expect(users.map(zaloReplies)).toEqual(users.map(() => perZalo));
-    figures.apiStorm = {
-      seconds: stormMs / 1000,
-      failedAnswers: telegram.failures.length + zalo.attempts.filter((a) => a.error === -1).length,
-      posts: count,
-      telegramAnswers: count,
-      zaloAnswers: count,
-      lost: 0,
-      duplicates: titles.filter((t) => postsOf(t) > 1).length + chats.filter((c) => telegramReplies(c) > perTelegram).length + users.filter((u) => zaloReplies(u) > perZalo).length,
-      unknownResolvedByStaff: unknown,
-    };
-  });
+      const stormMs = size(10_000, 60_000);
+      const stormStart = Date.now();
+      telegram.storm(stormStart + stormMs, random);
+      zalo.storm(stormStart + stormMs, random);
+      const chats = Array.from({ length: count }, (_, i) => 880001 + i);
+      const users = chats.map((chat) => `storm-user-${chat}`);
+      for (let i = 0; i < count; i++) await schedule(clipIds[i]!, new Date(stormStart + 500 + (i * stormMs) / count / 2));
+      for (let i = 0; i < count; i++) {
+        expect((await askTelegram(chats[i]!)).status).toBe(200);
+        expect((await askZalo(users[i]!)).status).toBe(200);
+        await sleep(stormMs / count / 2);
+      }
+      const settled = async () =>
+        titles.every((t) => postsOf(t) >= 1) && chats.every((c) => telegramReplies(c) >= perTelegram) && users.every((u) => zaloReplies(u) >= perZalo);
+      await until('everything delivered after the storm', settled, stormMs + 180_000).catch((error: Error) => {
+        throw new Error(
+          `${error.message}: posts ${titles.map(postsOf)}, Telegram answers ${chats.map(telegramReplies)} (of ${perTelegram}), Zalo answers ${users.map(zaloReplies)} (of ${perZalo})`,
+        );
+      });
+      await sleep(3_000);
+      const unknown = await resolveUnknown();
+      await until('resent posts out', settled, 60_000);
+      expect(titles.map(postsOf)).toEqual(titles.map(() => 1));
+      expect(chats.map(telegramReplies)).toEqual(chats.map(() => perTelegram));
+      expect(users.map(zaloReplies)).toEqual(users.map(() => perZalo));
+      figures.apiStorm = {
+        seconds: stormMs / 1000,
+        failedAnswers: telegram.failures.length + zalo.attempts.filter((a) => a.error === -1).length,
+        posts: count,
+        telegramAnswers: count,
+        zaloAnswers: count,
+        lost: 0,
+        duplicates:
+          titles.filter((t) => postsOf(t) > 1).length +
+          chats.filter((c) => telegramReplies(c) > perTelegram).length +
+          users.filter((u) => zaloReplies(u) > perZalo).length,
+        unknownResolvedByStaff: unknown,
+      };
+    },
+  );
 
-  it('left no secret in any worker\'s log', async () => {
+  it("left no secret in any worker's log", async () => {
     await workers?.stopAll();
     workers = undefined;
     const log = readFileSync(workerLog, 'utf8');

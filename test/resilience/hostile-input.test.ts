@@ -68,7 +68,11 @@ afterAll(async () => {
   await zalo?.close();
 });
 
-const anyJson = fc.oneof(fc.string(), fc.json(), fc.jsonValue().map((v) => JSON.stringify(v)));
+const anyJson = fc.oneof(
+  fc.string(),
+  fc.json(),
+  fc.jsonValue().map((v) => JSON.stringify(v)),
+);
 
 describe('generated chat events', () => {
   it('acknowledges every Telegram update with the right secret, refuses every one without, and keeps serving', async () => {
@@ -83,8 +87,19 @@ describe('generated chat events', () => {
               message_id: fc.nat(),
               date: fc.nat(),
               chat: fc.record({ id: fc.oneof(fc.integer(), fc.string()), type: fc.constantFrom('private', 'group', 'channel', 'weird') }),
-              from: fc.record({ id: fc.integer(), is_bot: fc.boolean(), first_name: fc.string(), language_code: fc.oneof(fc.constantFrom('vi', 'en', 'de', 'zz'), fc.string()) }, { requiredKeys: [] }),
-              text: fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom('/start', '/link', '/link ABCD-EFGH', '/staff lns_x', '📍', '\u202eBát Tràng')),
+              from: fc.record(
+                {
+                  id: fc.integer(),
+                  is_bot: fc.boolean(),
+                  first_name: fc.string(),
+                  language_code: fc.oneof(fc.constantFrom('vi', 'en', 'de', 'zz'), fc.string()),
+                },
+                { requiredKeys: [] },
+              ),
+              text: fc.oneof(
+                fc.string({ unit: 'grapheme', maxLength: 300 }),
+                fc.constantFrom('/start', '/link', '/link ABCD-EFGH', '/staff lns_x', '📍', '\u202eBát Tràng'),
+              ),
               location: fc.record({ latitude: fc.double(), longitude: fc.double() }, { requiredKeys: [] }),
               video: fc.record({ file_id: fc.string(), file_size: fc.integer() }, { requiredKeys: [] }),
             },
@@ -92,18 +107,36 @@ describe('generated chat events', () => {
           ),
         })
         .map((v) => JSON.stringify(v)),
-      fc.record({ update_id: fc.nat(), callback_query: fc.record({ id: fc.string(), data: fc.string(), from: fc.anything(), message: fc.anything() }, { requiredKeys: [] }) }).map((v) => JSON.stringify(v)),
-      fc.record({ update_id: fc.nat(), inline_query: fc.record({ id: fc.string(), query: fc.string(), offset: fc.string(), from: fc.record({ id: fc.integer() }) }, { requiredKeys: [] }) }).map((v) => JSON.stringify(v)),
+      fc
+        .record({
+          update_id: fc.nat(),
+          callback_query: fc.record({ id: fc.string(), data: fc.string(), from: fc.anything(), message: fc.anything() }, { requiredKeys: [] }),
+        })
+        .map((v) => JSON.stringify(v)),
+      fc
+        .record({
+          update_id: fc.nat(),
+          inline_query: fc.record({ id: fc.string(), query: fc.string(), offset: fc.string(), from: fc.record({ id: fc.integer() }) }, { requiredKeys: [] }),
+        })
+        .map((v) => JSON.stringify(v)),
     );
     const bodies = fc.sample(update, { numRuns: size(300, 1000), seed: 11 });
     let acknowledged = 0;
     for (const body of bodies) {
-      const response = await fetch(`${app.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body });
+      const response = await fetch(`${app.url}/telegram/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+        body,
+      });
       expect(response.status, body.slice(0, 200)).toBe(200);
       acknowledged++;
     }
     for (const body of bodies.slice(0, 20)) {
-      const response = await fetch(`${app.url}/telegram/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'wrong' }, body });
+      const response = await fetch(`${app.url}/telegram/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'wrong' },
+        body,
+      });
       expect(response.status).toBe(401);
     }
     await app.settled();
@@ -117,7 +150,10 @@ describe('generated chat events', () => {
       fc.record(
         {
           app_id: fc.constant(ZALO_APP_ID),
-          event_name: fc.oneof(fc.constantFrom('user_send_text', 'user_send_location', 'user_send_image', 'follow', 'unfollow', 'oa_send_text', 'user_click_chatnow'), fc.string()),
+          event_name: fc.oneof(
+            fc.constantFrom('user_send_text', 'user_send_location', 'user_send_image', 'follow', 'unfollow', 'oa_send_text', 'user_click_chatnow'),
+            fc.string(),
+          ),
           timestamp: fc.oneof(fc.constant(String(Date.now())), fc.string(), fc.nat().map(String)),
           sender: fc.record({ id: fc.oneof(fc.string(), fc.integer()) }, { requiredKeys: [] }),
           recipient: fc.anything(),
@@ -133,13 +169,21 @@ describe('generated chat events', () => {
       const raw = JSON.stringify(value ?? null);
       const timestamp = String((value as { timestamp?: unknown } | null)?.timestamp ?? '');
       const signature = `mac=${zaloSignature(ZALO_APP_ID, raw, timestamp, ZALO_OA_SECRET)}`;
-      const response = await fetch(`${app.url}/zalo/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': signature }, body: raw });
+      const response = await fetch(`${app.url}/zalo/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-zevent-signature': signature },
+        body: raw,
+      });
       // A body that is not an event cannot carry a valid signature (no timestamp): 401 is its right answer.
       expect([200, 401], raw.slice(0, 200)).toContain(response.status);
       if (value && typeof value === 'object' && !Array.isArray(value) && 'app_id' in value) expect(response.status, raw.slice(0, 200)).toBe(200);
     }
     for (const value of events.slice(0, 20)) {
-      const response = await fetch(`${app.url}/zalo/webhook`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zevent-signature': 'mac=0000' }, body: JSON.stringify(value ?? null) });
+      const response = await fetch(`${app.url}/zalo/webhook`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-zevent-signature': 'mac=0000' },
+        body: JSON.stringify(value ?? null),
+      });
       expect(response.status).toBe(401);
     }
     await app.settled();
@@ -173,7 +217,9 @@ describe('/api/ask', () => {
       fc.oneof(
         fc.string({ unit: 'grapheme', maxLength: 400 }).map((text) => JSON.stringify({ text })),
         fc.string({ unit: 'binary', maxLength: 400 }).map((text) => JSON.stringify({ text, lang: 'vi' })),
-        fc.record({ text: fc.anything(), lang: fc.anything(), location: fc.anything(), conversation: fc.anything() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+        fc
+          .record({ text: fc.anything(), lang: fc.anything(), location: fc.anything(), conversation: fc.anything() }, { requiredKeys: [] })
+          .map((v) => JSON.stringify(v)),
         fc.string({ maxLength: 200 }),
       ),
       { numRuns: size(200, 600), seed: 13 },
@@ -202,13 +248,39 @@ describe('hostile uploads', () => {
     const huge = Buffer.concat([Buffer.from('YUV4MPEG2 W30000 H30000 F30:1 Ip A1:1 C420jpeg\nFRAME\n'), Buffer.alloc(4096)]);
     // 20,000 frames of 16×16 at 1,000 frames a second.
     const tinyPath = join(samples, 'tiny.mp4');
-    execFileSync(ffmpeg, ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=red:s=16x16:r=1000:d=20', '-c:v', 'libx264', '-preset', 'ultrafast', tinyPath]);
+    execFileSync(ffmpeg, [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      'color=c=red:s=16x16:r=1000:d=20',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      tinyPath,
+    ]);
     const tiny = readFileSync(tinyPath);
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
-    const names = ['../../../../etc/passwd', '..\\..\\evil.mp4', 'a\u0000b.mp4', `${'x'.repeat(500)}.mp4`, '.mp4', '/absolute/path.mp4', 'CON', '"; rm -rf /.mp4', '%2e%2e%2fescape.mp4', 'Làng gốm 🏺.mp4'];
+    const names = [
+      '../../../../etc/passwd',
+      '..\\..\\evil.mp4',
+      'a\u0000b.mp4',
+      `${'x'.repeat(500)}.mp4`,
+      '.mp4',
+      '/absolute/path.mp4',
+      'CON',
+      '"; rm -rf /.mp4',
+      '%2e%2e%2fescape.mp4',
+      'Làng gốm 🏺.mp4',
+    ];
 
     type Case = { kind: string; send: () => Promise<Response>; accepted?: (status: number) => boolean };
-    const post = (body: BodyInit, headers: Record<string, string> = { authorization: `Bearer ${token}` }) => fetch(`${app.url}/api/clips`, { method: 'POST', headers, body });
+    const post = (body: BodyInit, headers: Record<string, string> = { authorization: `Bearer ${token}` }) =>
+      fetch(`${app.url}/api/clips`, { method: 'POST', headers, body });
     const form = (bytes: Uint8Array, filename: string, type = 'video/mp4', title = 'Hostile') => {
       const data = new FormData();
       data.append('title', title);
@@ -219,36 +291,72 @@ describe('hostile uploads', () => {
     const rawMultipart = (bytes: Uint8Array, filename: string) => {
       const boundary = 'hostileBoundary7MA4YWxkTrZu0gW';
       const body = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nHostile\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: video/mp4\r\n\r\n`, 'latin1'),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nHostile\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: video/mp4\r\n\r\n`,
+          'latin1',
+        ),
         Buffer.from(bytes),
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
       return post(body, { authorization: `Bearer ${token}`, 'content-type': `multipart/form-data; boundary=${boundary}` });
     };
-    const pick = fc.sample(fc.tuple(fc.nat(9999), fc.uint8Array({ minLength: 1, maxLength: 30_000 }), fc.double({ min: 0.05, max: 0.95, noNaN: true })), { numRuns: 200, seed: 14 });
+    const pick = fc.sample(fc.tuple(fc.nat(9999), fc.uint8Array({ minLength: 1, maxLength: 30_000 }), fc.double({ min: 0.05, max: 0.95, noNaN: true })), {
+      numRuns: 200,
+      seed: 14,
+    });
     const cases: Case[] = pick.map(([n, bytes, fraction], i): Case => {
       const name = names[n % names.length]!;
       switch (i % 14) {
-        case 0: return { kind: 'random bytes', send: () => post(form(bytes, name)) };
-        case 1: return { kind: 'text as video', send: () => post(form(Buffer.from('<html><body>not a video</body></html>'.repeat(1 + (n % 50))), name, 'video/mp4')) };
-        case 2: return { kind: 'png as video', send: () => post(form(png, name)) };
-        case 3: return { kind: 'truncated mp4', send: () => post(form(real.subarray(0, Math.floor(real.length * fraction)), name)) };
-        case 4: return { kind: 'truncated faststart mp4', send: () => post(form(fast.subarray(0, Math.floor(fast.length * fraction)), `${n}-${name}`)), accepted: (s) => s === 201 };
-        case 5: return { kind: '30000×30000 header', send: () => post(form(Buffer.concat([huge, Buffer.from(String(n))]), name)), accepted: (s) => s === 201 };
-        case 6: return { kind: 'tiny frames', send: () => post(form(Buffer.concat([tiny, Buffer.from(String(n))]), name)), accepted: (s) => s === 201 };
-        case 7: return { kind: 'hostile file name', send: () => rawMultipart(bytes, `${names[n % names.length]}\u0000.mp4`) };
-        case 8: return { kind: 'json instead of multipart', send: () => post(JSON.stringify({ title: 'x', file: 'AAAA' }), { authorization: `Bearer ${token}`, 'content-type': 'application/json' }) };
-        case 9: return { kind: 'text/plain', send: () => post('just text', { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }) };
-        case 10: return { kind: 'over the limit', send: () => post(form(new Uint8Array(LIMIT + 1024 + (n % 1000)), name)) };
-        case 11: return { kind: 'no token', send: () => post(form(real, name), {}) };
-        case 12: return { kind: 'wrong token', send: () => post(form(real, name), { authorization: `Bearer lns_${'A'.repeat(43)}` }) };
-        default: return {
-          kind: 'tus with bad metadata or length',
-          send: () => fetch(`${app.url}/api/uploads`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${token}`, 'tus-resumable': '1.0.0', 'upload-length': String(n % 2 ? LIMIT * 4 : 100), 'upload-metadata': n % 2 ? `title ${Buffer.from('x').toString('base64')}` : `filename ${Buffer.from(name).toString('base64')}` },
-          }),
-        };
+        case 0:
+          return { kind: 'random bytes', send: () => post(form(bytes, name)) };
+        case 1:
+          return {
+            kind: 'text as video',
+            send: () => post(form(Buffer.from('<html><body>not a video</body></html>'.repeat(1 + (n % 50))), name, 'video/mp4')),
+          };
+        case 2:
+          return { kind: 'png as video', send: () => post(form(png, name)) };
+        case 3:
+          return { kind: 'truncated mp4', send: () => post(form(real.subarray(0, Math.floor(real.length * fraction)), name)) };
+        case 4:
+          return {
+            kind: 'truncated faststart mp4',
+            send: () => post(form(fast.subarray(0, Math.floor(fast.length * fraction)), `${n}-${name}`)),
+            accepted: (s) => s === 201,
+          };
+        case 5:
+          return { kind: '30000×30000 header', send: () => post(form(Buffer.concat([huge, Buffer.from(String(n))]), name)), accepted: (s) => s === 201 };
+        case 6:
+          return { kind: 'tiny frames', send: () => post(form(Buffer.concat([tiny, Buffer.from(String(n))]), name)), accepted: (s) => s === 201 };
+        case 7:
+          return { kind: 'hostile file name', send: () => rawMultipart(bytes, `${names[n % names.length]}\u0000.mp4`) };
+        case 8:
+          return {
+            kind: 'json instead of multipart',
+            send: () => post(JSON.stringify({ title: 'x', file: 'AAAA' }), { authorization: `Bearer ${token}`, 'content-type': 'application/json' }),
+          };
+        case 9:
+          return { kind: 'text/plain', send: () => post('just text', { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }) };
+        case 10:
+          return { kind: 'over the limit', send: () => post(form(new Uint8Array(LIMIT + 1024 + (n % 1000)), name)) };
+        case 11:
+          return { kind: 'no token', send: () => post(form(real, name), {}) };
+        case 12:
+          return { kind: 'wrong token', send: () => post(form(real, name), { authorization: `Bearer lns_${'A'.repeat(43)}` }) };
+        default:
+          return {
+            kind: 'tus with bad metadata or length',
+            send: () =>
+              fetch(`${app.url}/api/uploads`, {
+                method: 'POST',
+                headers: {
+                  authorization: `Bearer ${token}`,
+                  'tus-resumable': '1.0.0',
+                  'upload-length': String(n % 2 ? LIMIT * 4 : 100),
+                  'upload-metadata': n % 2 ? `title ${Buffer.from('x').toString('base64')}` : `filename ${Buffer.from(name).toString('base64')}`,
+                },
+              }),
+          };
       }
     });
 
@@ -289,6 +397,8 @@ describe('hostile uploads', () => {
     expect(existsSync('/etc/passwd.mp4')).toBe(false);
     expect(unhandled).toEqual([]);
     const reasons = rejected.map((c) => (c.reason as { code: string }).code);
-    console.log(`hostile uploads: ${cases.length} tried in ${Math.round((Date.now() - started) / 1000)} s, ${acceptedClips.length} taken in and rejected (${[...new Set(reasons)].join(', ')}); statuses ${JSON.stringify(statuses)}`);
+    console.log(
+      `hostile uploads: ${cases.length} tried in ${Math.round((Date.now() - started) / 1000)} s, ${acceptedClips.length} taken in and rejected (${[...new Set(reasons)].join(', ')}); statuses ${JSON.stringify(statuses)}`,
+    );
   });
 });

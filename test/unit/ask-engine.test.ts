@@ -54,11 +54,13 @@ describe('ask engine', () => {
     expect(engine.ask({ text: 'how do I get there?' }).answer.intent).toBe('unknown');
   });
 
-  it('answers details from the village\'s own fields, and says when the handbook lacks one', () => {
+  it("answers details from the village's own fields, and says when the handbook lacks one", () => {
     const chuong = handbook.villages.find((v) => v.id === 'chuong')!;
     expect(ask('Chuong market days').text).toContain(chuong.visit.hours!.en);
     const noHours = handbook.villages.find((v) => !v.visit.hours && v.id === 'dao-xa')!;
-    expect(ask('Dao Xa opening hours').text).toContain(messages.t('en', 'village-facet-missing', { facet: messages.t('en', 'village-facet-name', { facet: 'hours' }), village: noHours.name.en }));
+    expect(ask('Dao Xa opening hours').text).toContain(
+      messages.t('en', 'village-facet-missing', { facet: messages.t('en', 'village-facet-name', { facet: 'hours' }), village: noHours.name.en }),
+    );
   });
 
   it('says where a village outside Hanoi is, instead of offering a Hanoi one', () => {

@@ -70,7 +70,12 @@ describe('a commune is said once', () => {
   it('when the commune kept its name, only the former district is added', () => {
     const vi = ask('Bát Tràng ở đâu?').text;
     expect(vi).toContain('Địa chỉ: xã Bát Tràng (trước đây thuộc huyện Gia Lâm)');
-    expect(count(vi.split('\n').find((l) => l.startsWith('Địa chỉ'))!, 'Bát Tràng')).toBe(1);
+    expect(
+      count(
+        vi.split('\n').find((l) => l.startsWith('Địa chỉ'))!,
+        'Bát Tràng',
+      ),
+    ).toBe(1);
     expect(ask('where is Bat Trang').text).toContain('Address: xã Bát Tràng (formerly in huyện Gia Lâm)');
   });
 

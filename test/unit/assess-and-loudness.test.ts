@@ -3,7 +3,17 @@ import { assessVideo } from '../../src/media/assess.js';
 import { parseLoudnorm } from '../../src/media/loudness.js';
 import type { VideoFacts } from '../../src/media/probe.js';
 
-const facts = (over: Partial<VideoFacts>): VideoFacts => ({ width: 1280, height: 720, durationSec: 10, videoSec: 10, hasAudio: true, fps: 30, variableFrameRate: false, rotation: 0, ...over });
+const facts = (over: Partial<VideoFacts>): VideoFacts => ({
+  width: 1280,
+  height: 720,
+  durationSec: 10,
+  videoSec: 10,
+  hasAudio: true,
+  fps: 30,
+  variableFrameRate: false,
+  rotation: 0,
+  ...over,
+});
 const limits = { minSeconds: 1, maxSeconds: 1800 };
 
 describe('which videos can become clips', () => {

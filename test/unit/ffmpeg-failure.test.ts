@@ -3,7 +3,7 @@ import { failureCode, failureDetail } from '../../src/media/ffmpeg-failure.js';
 
 describe('a failed clip says why', () => {
   const stderr = [
-    'Input #0, mov,mp4,m4a,3gp,3g2,mj2, from \'/srv/langnghe/media/clips/abc/source.mp4\':',
+    "Input #0, mov,mp4,m4a,3gp,3g2,mj2, from '/srv/langnghe/media/clips/abc/source.mp4':",
     '[libx264 @ 0x55] using cpu capabilities: none!',
     'Error opening output file /home/lan/secret-project/out.mp4 with key sk-TOPSECRET-123.',
     '/usr/lib/x86_64-linux-gnu/libavcodec.so.59: No such file or directory',
@@ -20,13 +20,13 @@ describe('a failed clip says why', () => {
     expect(all).toContain("from 'MEDIA_DIR/clips/abc/source.mp4'");
   });
 
-  it('does not take a sibling folder sharing MEDIA_DIR\'s prefix for MEDIA_DIR', () => {
+  it("does not take a sibling folder sharing MEDIA_DIR's prefix for MEDIA_DIR", () => {
     expect(failureDetail('open /srv/media-old/x.mp4 failed', { mediaDir: '/srv/media' })).toBe('open [path] failed');
   });
 
   it('names the cause in a word staff can act on', () => {
     expect(failureCode('spawn ffmpeg ENOENT', null)).toBe('ffmpeg_missing');
-    expect(failureCode('ffmpeg exited with code 1', "clips/x/source.mp4: No such file or directory")).toBe('source_missing');
+    expect(failureCode('ffmpeg exited with code 1', 'clips/x/source.mp4: No such file or directory')).toBe('source_missing');
     expect(failureCode('ffmpeg exited with code 1', 'av_interleaved_write_frame(): No space left on device')).toBe('disk_full');
     expect(failureCode('ffmpeg was killed (SIGKILL)', '')).toBe('timeout');
     expect(failureCode('ffmpeg exited with code 1', 'Conversion failed!')).toBe('ffmpeg_failed');

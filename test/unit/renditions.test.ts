@@ -56,7 +56,9 @@ describe('rendition plan: one ffmpeg process for every output', () => {
       expect(valueAfter(o, '-movflags')).toBe('+faststart');
       expect(valueAfter(o, '-map_metadata')).toBe('-1');
     }
-    expect(Number.parseInt(valueAfter(optionsFor(args, '1080p.mp4'), '-maxrate')!)).toBeGreaterThan(Number.parseInt(valueAfter(optionsFor(args, '720p.mp4'), '-maxrate')!));
+    expect(Number.parseInt(valueAfter(optionsFor(args, '1080p.mp4'), '-maxrate')!)).toBeGreaterThan(
+      Number.parseInt(valueAfter(optionsFor(args, '720p.mp4'), '-maxrate')!),
+    );
   });
 
   it('makes 1080p only when the source has at least 1080 lines, and never upscales', () => {
@@ -80,7 +82,17 @@ describe('rendition plan: one ffmpeg process for every output', () => {
 
   it('honours rotation metadata: a phone clip stored landscape with a 90° tag comes out portrait', () => {
     const probed = videoFacts({
-      streams: [{ codec_type: 'video', codec_name: 'h264', width: 1920, height: 1080, avg_frame_rate: '30/1', r_frame_rate: '30/1', side_data_list: [{ rotation: -90 }] }],
+      streams: [
+        {
+          codec_type: 'video',
+          codec_name: 'h264',
+          width: 1920,
+          height: 1080,
+          avg_frame_rate: '30/1',
+          r_frame_rate: '30/1',
+          side_data_list: [{ rotation: -90 }],
+        },
+      ],
       format: { duration: '5' },
     });
     expect(probed).toMatchObject({ width: 1080, height: 1920, rotation: -90 });
@@ -88,7 +100,10 @@ describe('rendition plan: one ffmpeg process for every output', () => {
     expect(outputs[1]).toMatchObject({ width: 720, height: 1280 });
     // ffmpeg turns decoded frames upright itself unless told not to.
     expect(args).not.toContain('-noautorotate');
-    expect(videoFacts({ streams: [{ codec_type: 'video', width: 1280, height: 720, tags: { rotate: '270' } }], format: { duration: '1' } })).toMatchObject({ width: 720, height: 1280 });
+    expect(videoFacts({ streams: [{ codec_type: 'video', width: 1280, height: 720, tags: { rotate: '270' } }], format: { duration: '1' } })).toMatchObject({
+      width: 720,
+      height: 1280,
+    });
   });
 
   it('makes a variable frame rate constant', () => {
@@ -119,7 +134,9 @@ describe('rendition plan: one ffmpeg process for every output', () => {
   it('normalises audio to -14 LUFS with the first pass measurements, in linear mode', () => {
     const loudness = { input_i: '-31.20', input_tp: '-12.40', input_lra: '3.10', input_thresh: '-41.60', target_offset: '0.35' };
     const graph = graphOf(plan(facts(), { ...settings, loudness }).args);
-    expect(graph).toContain('loudnorm=I=-14:TP=-1.5:LRA=11:measured_I=-31.20:measured_TP=-12.40:measured_LRA=3.10:measured_thresh=-41.60:offset=0.35:linear=true');
+    expect(graph).toContain(
+      'loudnorm=I=-14:TP=-1.5:LRA=11:measured_I=-31.20:measured_TP=-12.40:measured_LRA=3.10:measured_thresh=-41.60:offset=0.35:linear=true',
+    );
     // loudnorm works at 192 kHz: back to 48 kHz before the encoders.
     expect(graph).toMatch(/loudnorm=[^,;]+,aresample=48000/);
     // Nothing measured (silence): nothing to normalise.
@@ -161,7 +178,10 @@ describe('video facts from ffprobe', () => {
   it('reads size, duration, frame rate and audio', () => {
     expect(
       videoFacts({
-        streams: [{ codec_type: 'video', codec_name: 'h264', width: 1920, height: 1080, duration: '2.4', avg_frame_rate: '30000/1001', r_frame_rate: '30000/1001' }, { codec_type: 'audio' }],
+        streams: [
+          { codec_type: 'video', codec_name: 'h264', width: 1920, height: 1080, duration: '2.4', avg_frame_rate: '30000/1001', r_frame_rate: '30000/1001' },
+          { codec_type: 'audio' },
+        ],
         format: { duration: '2.5' },
       }),
     ).toEqual({ width: 1920, height: 1080, durationSec: 2.5, videoSec: 2.4, hasAudio: true, fps: 30000 / 1001, variableFrameRate: false, rotation: 0 });

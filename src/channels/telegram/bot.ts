@@ -66,7 +66,10 @@ export function createBot(deps: TelegramDeps): Bot<BotContext> {
   bot.use((ctx, next) => {
     const id = ctx.update.update_id;
     const claim = typeof id === 'number' ? deps.redis.set(`${deps.keyPrefix}:telegram:update:${id}`, '1', 'EX', 24 * 3600, 'NX') : Promise.resolve('OK');
-    firstSeen.set(ctx, claim.then((reply) => reply === 'OK').catch(() => true));
+    firstSeen.set(
+      ctx,
+      claim.then((reply) => reply === 'OK').catch(() => true),
+    );
     return next();
   });
   bot.use(

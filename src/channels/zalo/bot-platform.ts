@@ -48,8 +48,17 @@ export function numberedText(reply: Reply, messages: Messages, lang: Lang): { te
       lines.push(`${actions.length}. ${b.label}`);
     }
   }
-  const venue = reply.venue ? `📍 ${reply.venue.title}\n${reply.venue.address}\nhttps://www.google.com/maps/search/?api=1&query=${reply.venue.lat},${reply.venue.lon}` : '';
-  const text = [reply.notice, venue, reply.text, reply.requestLocation ? messages.t(lang, 'zalo-share-location') : '', actions.length ? `\n${messages.t(lang, 'zalo-numbered-menu')}` : '', ...lines]
+  const venue = reply.venue
+    ? `📍 ${reply.venue.title}\n${reply.venue.address}\nhttps://www.google.com/maps/search/?api=1&query=${reply.venue.lat},${reply.venue.lon}`
+    : '';
+  const text = [
+    reply.notice,
+    venue,
+    reply.text,
+    reply.requestLocation ? messages.t(lang, 'zalo-share-location') : '',
+    actions.length ? `\n${messages.t(lang, 'zalo-numbered-menu')}` : '',
+    ...lines,
+  ]
     .filter(Boolean)
     .join('\n');
   return { text, actions };
@@ -83,7 +92,9 @@ export function createZaloBotChannel(deps: {
     const id = update?.message?.message_id;
     if (!update || !chat || !id) return 200;
     if ((await deps.redis.set(`${deps.keyPrefix}:zalo-bot:message:${id}`, '1', 'EX', 24 * 3600, 'NX')) !== 'OK') return 200;
-    const work = handle(String(chat), update.event_name ?? '', update.message?.text ?? '').catch((error) => deps.logger.error({ err: error }, 'zalo bot update failed'));
+    const work = handle(String(chat), update.event_name ?? '', update.message?.text ?? '').catch((error) =>
+      deps.logger.error({ err: error }, 'zalo bot update failed'),
+    );
     pending.add(work);
     void work.finally(() => pending.delete(work));
     return 200;
@@ -100,7 +111,11 @@ export function createZaloBotChannel(deps: {
       // A number picks from the last menu shown.
       const picked = /^\s*(\d{1,2})\s*$/.exec(text);
       const action = picked ? state.menu?.[Number(picked[1]) - 1] : undefined;
-      const incoming: Incoming = action ? { type: 'action', data: action } : text.trim() === '/start' ? { type: 'command', command: 'start' } : { type: 'text', text };
+      const incoming: Incoming = action
+        ? { type: 'action', data: action }
+        : text.trim() === '/start'
+          ? { type: 'command', command: 'start' }
+          : { type: 'text', text };
       const outcome = await deps.dialogue.handle(state, incoming, { languageCode: lang, identity: { channel: 'zalo', chatId: chat } });
       replies = outcome.replies;
       next = { ...state, ...outcome.state };

@@ -5,7 +5,11 @@ import axios, { type AxiosInstance } from 'axios';
 import type { TokenProvider } from './token-provider.js';
 
 export class ZaloApiError extends Error {
-  constructor(readonly code: number, message: string, readonly method: string) {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly method: string,
+  ) {
     super(`Zalo ${method} failed: ${code} ${message}`);
     this.name = 'ZaloApiError';
   }
@@ -17,7 +21,11 @@ export class ZaloApiError extends Error {
 }
 
 export class ZaloHttpError extends Error {
-  constructor(readonly method: string, readonly status: number | undefined, reason: string) {
+  constructor(
+    readonly method: string,
+    readonly status: number | undefined,
+    reason: string,
+  ) {
     super(`Zalo ${method} call failed: ${status ? `HTTP ${status}` : reason}`);
     this.name = 'ZaloHttpError';
   }
@@ -38,9 +46,7 @@ export function isPermanentZaloError(error: unknown): boolean {
   return ![WINDOW_CODES, RATE_LIMITED, TOKEN_INVALID, NOT_FOREVER].some((codes) => codes.has(error.code));
 }
 
-export type ZaloButton =
-  | { title: string; type: 'oa.query.show'; payload: string }
-  | { title: string; type: 'oa.open.url'; payload: { url: string } };
+export type ZaloButton = { title: string; type: 'oa.query.show'; payload: string } | { title: string; type: 'oa.open.url'; payload: { url: string } };
 
 export interface ZaloListElement {
   title: string;
@@ -96,7 +102,8 @@ export function createZaloClient(options: {
           refreshed = true;
           continue;
         }
-        const retryable = (error instanceof ZaloApiError && RATE_LIMITED.has(error.code)) || (error instanceof ZaloHttpError && (!error.status || error.status >= 500));
+        const retryable =
+          (error instanceof ZaloApiError && RATE_LIMITED.has(error.code)) || (error instanceof ZaloHttpError && (!error.status || error.status >= 500));
         if (retryable && attempt < backoff.length) {
           await new Promise((resolve) => setTimeout(resolve, backoff[attempt]));
           continue;
@@ -118,11 +125,29 @@ export function createZaloClient(options: {
   return {
     sendText: (userId, text, quote) => send(userId, { text: text.normalize('NFC').slice(0, 2000) }, quote),
     sendButtons: (userId, text, buttons, quote) =>
-      send(userId, { text: text.normalize('NFC').slice(0, 2000), attachment: { type: 'template', payload: { buttons: buttons.map((b) => ({ ...b, title: b.title.slice(0, 100) })) } } }, quote),
+      send(
+        userId,
+        {
+          text: text.normalize('NFC').slice(0, 2000),
+          attachment: { type: 'template', payload: { buttons: buttons.map((b) => ({ ...b, title: b.title.slice(0, 100) })) } },
+        },
+        quote,
+      ),
     sendList: (userId, elements, quote) =>
-      send(userId, { attachment: { type: 'template', payload: { template_type: 'list', elements: elements.map((e) => ({ ...e, title: e.title.slice(0, 100) })) } } }, quote),
+      send(
+        userId,
+        { attachment: { type: 'template', payload: { template_type: 'list', elements: elements.map((e) => ({ ...e, title: e.title.slice(0, 100) })) } } },
+        quote,
+      ),
     sendImage: (userId, attachmentId, caption, quote) =>
-      send(userId, { ...(caption ? { text: caption.slice(0, 2000) } : {}), attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'image', attachment_id: attachmentId }] } } }, quote),
+      send(
+        userId,
+        {
+          ...(caption ? { text: caption.slice(0, 2000) } : {}),
+          attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'image', attachment_id: attachmentId }] } },
+        },
+        quote,
+      ),
     async uploadImage(image, mimeType) {
       if (image.length > 1024 * 1024) throw new Error('Zalo takes images of at most 1 MB');
       const form = new FormData();

@@ -18,7 +18,9 @@ import { PermanentDeliveryError, type VlogMessenger } from '../../domain/publish
  * once per process: its token provider's single-flight refresh holds only within one provider. */
 export function createZaloOa(config: Config, deps: { zaloTokens: ZaloTokenRepository; redis: Redis; logger: Logger }) {
   if (config.ZALO_MODE !== 'oa' || !config.ZALO_APP_ID || !config.ZALO_OA_SECRET_KEY) return undefined;
-  const oauth = config.ZALO_APP_SECRET_KEY ? { oauthBase: config.ZALO_OAUTH_BASE, appId: config.ZALO_APP_ID, appSecret: config.ZALO_APP_SECRET_KEY } : undefined;
+  const oauth = config.ZALO_APP_SECRET_KEY
+    ? { oauthBase: config.ZALO_OAUTH_BASE, appId: config.ZALO_APP_ID, appSecret: config.ZALO_APP_SECRET_KEY }
+    : undefined;
   const tokens = createTokenProvider({
     zaloTokens: deps.zaloTokens,
     redis: deps.redis,
@@ -87,7 +89,16 @@ export function createZalo(
   if (config.ZALO_MODE === 'bot') {
     if (!config.ZALO_BOT_TOKEN || !config.ZALO_BOT_WEBHOOK_SECRET) return undefined;
     const client = createZaloBotClient({ apiBase: config.ZALO_BOT_API_BASE, token: config.ZALO_BOT_TOKEN });
-    const channel = createZaloBotChannel({ client, dialogue: deps.dialogue, messages: deps.messages, states, redis: deps.redis, keyPrefix: prefix, logger: deps.logger, secret: config.ZALO_BOT_WEBHOOK_SECRET });
+    const channel = createZaloBotChannel({
+      client,
+      dialogue: deps.dialogue,
+      messages: deps.messages,
+      states,
+      redis: deps.redis,
+      keyPrefix: prefix,
+      logger: deps.logger,
+      secret: config.ZALO_BOT_WEBHOOK_SECRET,
+    });
     return { mode: 'bot' as const, channel };
   }
   const oa = deps.oa;

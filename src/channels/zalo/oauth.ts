@@ -50,7 +50,8 @@ async function tokenCall(options: { oauthBase: string; appId: string; appSecret:
     return { accessToken: data.access_token, refreshToken: data.refresh_token, expiresIn: Number(data.expires_in) || 3600 };
   }
   const reason = String(data.error_description ?? data.message ?? data.error ?? 'no tokens in the answer');
-  if (form.grant_type === 'refresh_token') throw new ZaloReauthorizationNeeded(`Zalo refused the refresh token (${reason}): an OA admin must run \`npm run zalo:connect\` again.`);
+  if (form.grant_type === 'refresh_token')
+    throw new ZaloReauthorizationNeeded(`Zalo refused the refresh token (${reason}): an OA admin must run \`npm run zalo:connect\` again.`);
   throw new ZaloOAuthError(`Zalo refused the authorisation code: ${reason}`);
 }
 

@@ -16,7 +16,11 @@ const zaloButton = (b: Button): ZaloButton =>
   'url' in b ? { title: b.label, type: 'oa.open.url', payload: { url: b.url } } : { title: b.label, type: 'oa.query.show', payload: actionPayload(b.action) };
 
 /** The messages to send for the replies, in order; each becomes one call to the OA API. */
-export function planOaMessages(replies: Reply[], messages: Messages, lang: Lang): Array<(client: ZaloClient, userId: string, quote?: string) => Promise<string>> {
+export function planOaMessages(
+  replies: Reply[],
+  messages: Messages,
+  lang: Lang,
+): Array<(client: ZaloClient, userId: string, quote?: string) => Promise<string>> {
   const plan: Array<(client: ZaloClient, userId: string, quote?: string) => Promise<string>> = [];
   for (const reply of replies) {
     let text = reply.text;

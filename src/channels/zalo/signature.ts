@@ -3,14 +3,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 
 export function zaloSignature(appId: string, rawBody: string, timestamp: string, oaSecretKey: string): string {
-  return createHash('sha256').update(appId + rawBody + timestamp + oaSecretKey, 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(appId + rawBody + timestamp + oaSecretKey, 'utf8')
+    .digest('hex');
 }
 
-export function verifyZaloSignature(
-  rawBody: string,
-  header: string | undefined,
-  expected: { appId: string; oaSecretKey: string },
-): boolean {
+export function verifyZaloSignature(rawBody: string, header: string | undefined, expected: { appId: string; oaSecretKey: string }): boolean {
   if (!header) return false;
   let body: { app_id?: unknown; timestamp?: unknown };
   try {

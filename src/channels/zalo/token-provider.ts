@@ -39,7 +39,11 @@ export function createTokenProvider(deps: {
     let row = await deps.zaloTokens.find();
     if (!row && deps.seed) {
       // Until zalo:connect has run: the configured token, treated as due for a refresh if it can be.
-      row = await deps.zaloTokens.seed({ accessToken: deps.seed.accessToken, refreshToken: deps.seed.refreshToken ?? null, accessExpiresAt: new Date(Date.now() + 3600 * 1000) });
+      row = await deps.zaloTokens.seed({
+        accessToken: deps.seed.accessToken,
+        refreshToken: deps.seed.refreshToken ?? null,
+        accessExpiresAt: new Date(Date.now() + 3600 * 1000),
+      });
     }
     if (row) {
       registerSecret(row.accessToken);

@@ -18,7 +18,10 @@ export interface CaptionInput {
 
 /** "#BátTràng": words joined, letters and digits only, so Telegram links the whole tag. */
 export function hashtag(text: string): string | undefined {
-  const words = text.normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = text
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   if (!words.length) return undefined;
   return `#${words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}`;
 }
@@ -35,7 +38,11 @@ export function composeCaption(input: CaptionInput, english: string | undefined,
   const villageLine = input.village
     ? `📍 ${input.village.nameVi}${publicUrl ? `: ${publicUrl.replace(/\/$/, '')}/villages/${input.village.id}` : ''}`
     : undefined;
-  const tags = [...new Set(['#LangNgheHaNoi', hashtag(input.village?.nameVi ?? ''), ...input.village?.crafts.map(hashtag) ?? [], ...input.tags.map(hashtag)].filter(Boolean))].join(' ');
+  const tags = [
+    ...new Set(
+      ['#LangNgheHaNoi', hashtag(input.village?.nameVi ?? ''), ...(input.village?.crafts.map(hashtag) ?? []), ...input.tags.map(hashtag)].filter(Boolean),
+    ),
+  ].join(' ');
   const tail = [english ? `🇬🇧 ${english}` : undefined, villageLine, tags].filter(Boolean).join('\n');
   const head = shorten(input.title.trim(), 200);
   // What is left after the title, the tail and the blank lines between them goes to the description.

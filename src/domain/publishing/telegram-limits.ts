@@ -4,7 +4,10 @@
 export const TELEGRAM_UPLOAD_LIMIT = 50 * 1024 * 1024;
 
 /** Why the channel cannot take this clip, or undefined. */
-export function telegramProblem(channel: { configured: boolean; localMode: boolean }, clip: { telegramFileId: string | null; renditions: Array<{ kind: string; bytes: bigint }> }): string | undefined {
+export function telegramProblem(
+  channel: { configured: boolean; localMode: boolean },
+  clip: { telegramFileId: string | null; renditions: Array<{ kind: string; bytes: bigint }> },
+): string | undefined {
   if (!channel.configured) return 'No channel to publish to: set TELEGRAM_BOT_TOKEN and TELEGRAM_CHANNEL_ID.';
   const video = clip.renditions.find((r) => r.kind === '720p');
   if (!video) return 'The clip has no 720p rendition.';

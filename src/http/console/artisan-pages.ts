@@ -10,30 +10,37 @@ import type { Render } from './render.js';
 const idParams = z.object({ id: z.uuid() });
 const stageForm = z.object({ stage: z.string().min(1).max(100), note: z.string().trim().max(1000).optional() });
 
-export const consoleArtisanPages = (deps: AppDeps, render: Render): FastifyPluginAsync => async (app) => {
-  const artisans = deps.services.artisans;
+export const consoleArtisanPages =
+  (deps: AppDeps, render: Render): FastifyPluginAsync =>
+  async (app) => {
+    const artisans = deps.services.artisans;
 
-  app.get('/console/artisans', async (request, reply) => {
-    const [applicants, waiting] = await Promise.all([artisans.listApplicants(), artisans.listWaitingNotifications()]);
-    return render(request, reply, 'artisans', { title: 'console-artisans', applicants, waiting, stages: deps.stages });
-  });
-
-  app.post('/console/applications/:id/stage', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
-    return formAction(request, reply, '/console/artisans', 'console-stage-recorded', async () => {
-      const form = stageForm.parse(request.body ?? {});
-      await artisans.changeStage({ actor: request.staff!, applicationId: id, stage: form.stage, note: form.note || undefined });
+    app.get('/console/artisans', async (request, reply) => {
+      const [applicants, waiting] = await Promise.all([artisans.listApplicants(), artisans.listWaitingNotifications()]);
+      return render(request, reply, 'artisans', { title: 'console-artisans', applicants, waiting, stages: deps.stages });
     });
-  });
 
-  // Shown once, on a page made for printing and handing to the artisan.
-  app.post('/console/applicants/:id/link-code', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
-    const issued = await artisans.issueLinkCode({ actor: request.staff!, applicantId: id }).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === 'not_found') return undefined;
-      throw error;
+    app.post('/console/applications/:id/stage', async (request, reply) => {
+      const { id } = idParams.parse(request.params);
+      return formAction(request, reply, '/console/artisans', 'console-stage-recorded', async () => {
+        const form = stageForm.parse(request.body ?? {});
+        await artisans.changeStage({ actor: request.staff!, applicationId: id, stage: form.stage, note: form.note || undefined });
+      });
     });
-    if (!issued) return render(request, reply.code(404), 'error', { title: '404', message: 'console-not-found' });
-    return render(request, reply, 'link-code', { title: 'console-link-code', applicant: { name: issued.applicantName }, code: issued.code, expiresAt: issued.expiresAt });
-  });
-};
+
+    // Shown once, on a page made for printing and handing to the artisan.
+    app.post('/console/applicants/:id/link-code', async (request, reply) => {
+      const { id } = idParams.parse(request.params);
+      const issued = await artisans.issueLinkCode({ actor: request.staff!, applicantId: id }).catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'not_found') return undefined;
+        throw error;
+      });
+      if (!issued) return render(request, reply.code(404), 'error', { title: '404', message: 'console-not-found' });
+      return render(request, reply, 'link-code', {
+        title: 'console-link-code',
+        applicant: { name: issued.applicantName },
+        code: issued.code,
+        expiresAt: issued.expiresAt,
+      });
+    });
+  };

@@ -21,20 +21,23 @@ export function sameOrigin(request: FastifyRequest): boolean {
   }
 }
 
-export const consoleQueues = (deps: AppDeps): FastifyPluginAsync => async (app) => {
-  const serverAdapter = new FastifyAdapter();
-  serverAdapter.setBasePath(QUEUES_PATH);
-  createBullBoard({
-    queues: [deps.queues.clipProcessing, deps.queues.publishing, deps.queues.notifications].map((queue) => new BullMQAdapter(queue)),
-    serverAdapter,
-    options: { uiConfig: { boardTitle: 'LangNghe' } },
-  });
-  app.addHook('preHandler', async (request, reply) => {
-    if (!['GET', 'HEAD'].includes(request.method) && !sameOrigin(request)) return reply.code(403).send({ error: 'csrf', message: 'Queue actions only from the console page itself.' });
-  });
-  // bull-board's page runs inline scripts; it is admins-only and same-origin, so it goes without our CSP.
-  app.addHook('onSend', async (_request, reply) => {
-    reply.removeHeader('content-security-policy');
-  });
-  await app.register(serverAdapter.registerPlugin(), { prefix: QUEUES_PATH });
-};
+export const consoleQueues =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (app) => {
+    const serverAdapter = new FastifyAdapter();
+    serverAdapter.setBasePath(QUEUES_PATH);
+    createBullBoard({
+      queues: [deps.queues.clipProcessing, deps.queues.publishing, deps.queues.notifications].map((queue) => new BullMQAdapter(queue)),
+      serverAdapter,
+      options: { uiConfig: { boardTitle: 'LangNghe' } },
+    });
+    app.addHook('preHandler', async (request, reply) => {
+      if (!['GET', 'HEAD'].includes(request.method) && !sameOrigin(request))
+        return reply.code(403).send({ error: 'csrf', message: 'Queue actions only from the console page itself.' });
+    });
+    // bull-board's page runs inline scripts; it is admins-only and same-origin, so it goes without our CSP.
+    app.addHook('onSend', async (_request, reply) => {
+      reply.removeHeader('content-security-policy');
+    });
+    await app.register(serverAdapter.registerPlugin(), { prefix: QUEUES_PATH });
+  };

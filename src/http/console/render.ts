@@ -24,7 +24,11 @@ export function consoleLanguage(request: FastifyRequest, reply?: FastifyReply): 
   }
   const remembered = request.cookies[LANG_COOKIE];
   if (remembered === 'vi' || remembered === 'en') return remembered;
-  return String(request.headers['accept-language'] ?? '').toLowerCase().startsWith('en') ? 'en' : 'vi';
+  return String(request.headers['accept-language'] ?? '')
+    .toLowerCase()
+    .startsWith('en')
+    ? 'en'
+    : 'vi';
 }
 
 /** A message for the next page (after a redirect), shown once. */

@@ -30,29 +30,37 @@ const stageChange = z.object({
   missing: z.string().max(1000).optional(),
 });
 
-export const artisanRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
-  const artisans = deps.services.artisans;
-  app.addHook('preHandler', requireStaff(deps.services.staff, 'admin'));
-  const actor = (request: { staff?: { id: string; name: string } }) => request.staff!;
+export const artisanRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (app) => {
+    const artisans = deps.services.artisans;
+    app.addHook('preHandler', requireStaff(deps.services.staff, 'admin'));
+    const actor = (request: { staff?: { id: string; name: string } }) => request.staff!;
 
-  app.post('/api/applicants', async (request, reply) => {
-    const applicant = await artisans.createApplicant({ actor: actor(request), ...newApplicant.parse(request.body) });
-    return reply.code(201).send(await artisans.getApplicant(applicant.id));
-  });
-  app.get('/api/applicants/:id', async (request) => artisans.getApplicant(idParams.parse(request.params).id));
-  app.post('/api/applicants/:id/link-codes', async (request, reply) => {
-    const { code, expiresAt } = await artisans.issueLinkCode({ actor: actor(request), applicantId: idParams.parse(request.params).id });
-    return reply.code(201).send({ code, expiresAt: expiresAt.toISOString() });
-  });
-  app.post('/api/applications', async (request, reply) => {
-    const input = newApplication.parse(request.body);
-    const application = await artisans.createApplication({ actor: actor(request), ...input, submittedAt: input.submittedAt ? new Date(input.submittedAt) : undefined });
-    return reply.code(201).send(await artisans.getApplication(application.id));
-  });
-  app.get('/api/applications/:id', async (request) => artisans.getApplication(idParams.parse(request.params).id));
-  app.post('/api/applications/:id/events', async (request, reply) => {
-    const { id } = idParams.parse(request.params);
-    const event = await artisans.changeStage({ actor: actor(request), applicationId: id, ...stageChange.parse(request.body) });
-    return reply.code(201).send({ id: event.id, stage: event.stage, note: event.note, at: event.at.toISOString(), application: await artisans.getApplication(id) });
-  });
-};
+    app.post('/api/applicants', async (request, reply) => {
+      const applicant = await artisans.createApplicant({ actor: actor(request), ...newApplicant.parse(request.body) });
+      return reply.code(201).send(await artisans.getApplicant(applicant.id));
+    });
+    app.get('/api/applicants/:id', async (request) => artisans.getApplicant(idParams.parse(request.params).id));
+    app.post('/api/applicants/:id/link-codes', async (request, reply) => {
+      const { code, expiresAt } = await artisans.issueLinkCode({ actor: actor(request), applicantId: idParams.parse(request.params).id });
+      return reply.code(201).send({ code, expiresAt: expiresAt.toISOString() });
+    });
+    app.post('/api/applications', async (request, reply) => {
+      const input = newApplication.parse(request.body);
+      const application = await artisans.createApplication({
+        actor: actor(request),
+        ...input,
+        submittedAt: input.submittedAt ? new Date(input.submittedAt) : undefined,
+      });
+      return reply.code(201).send(await artisans.getApplication(application.id));
+    });
+    app.get('/api/applications/:id', async (request) => artisans.getApplication(idParams.parse(request.params).id));
+    app.post('/api/applications/:id/events', async (request, reply) => {
+      const { id } = idParams.parse(request.params);
+      const event = await artisans.changeStage({ actor: actor(request), applicationId: id, ...stageChange.parse(request.body) });
+      return reply
+        .code(201)
+        .send({ id: event.id, stage: event.stage, note: event.note, at: event.at.toISOString(), application: await artisans.getApplication(id) });
+    });
+  };

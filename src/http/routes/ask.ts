@@ -10,6 +10,8 @@ const askBody = z.object({
   location: z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).optional(),
 });
 
-export const askRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
-  app.post('/api/ask', async (request) => deps.services.ask.answer(askBody.parse(request.body)));
-};
+export const askRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (app) => {
+    app.post('/api/ask', async (request) => deps.services.ask.answer(askBody.parse(request.body)));
+  };

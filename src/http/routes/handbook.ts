@@ -15,21 +15,23 @@ const productQuery = z.object({
     .transform((value) => (value === undefined ? undefined : value === 'true' || value === 'any' ? ('any' as const) : (Number(value) as 3 | 4 | 5))),
 });
 
-export const handbookRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
-  const handbook = deps.services.handbook;
-  app.get('/api/villages', async (request) => {
-    const villages = await handbook.listVillages(villageQuery.parse(request.query));
-    return { count: villages.length, villages };
-  });
-  app.get('/api/villages/:id', async (request) => handbook.getVillage(idParams.parse(request.params).id));
-  app.get('/api/routes', async () => {
-    const routes = await handbook.listRoutes();
-    return { count: routes.length, routes };
-  });
-  app.get('/api/routes/:id', async (request) => handbook.getRoute(idParams.parse(request.params).id));
-  app.get('/api/products', async (request) => {
-    const products = await handbook.listProducts(productQuery.parse(request.query));
-    return { count: products.length, products };
-  });
-  app.get('/api/kpis', async () => handbook.computeKpis());
-};
+export const handbookRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (app) => {
+    const handbook = deps.services.handbook;
+    app.get('/api/villages', async (request) => {
+      const villages = await handbook.listVillages(villageQuery.parse(request.query));
+      return { count: villages.length, villages };
+    });
+    app.get('/api/villages/:id', async (request) => handbook.getVillage(idParams.parse(request.params).id));
+    app.get('/api/routes', async () => {
+      const routes = await handbook.listRoutes();
+      return { count: routes.length, routes };
+    });
+    app.get('/api/routes/:id', async (request) => handbook.getRoute(idParams.parse(request.params).id));
+    app.get('/api/products', async (request) => {
+      const products = await handbook.listProducts(productQuery.parse(request.query));
+      return { count: products.length, products };
+    });
+    app.get('/api/kpis', async () => handbook.computeKpis());
+  };

@@ -20,53 +20,55 @@ type WithStaff = IncomingMessage & { [STAFF]?: { id: string } };
 // A key sent without a value ("description ") reaches us as null: the same as not sent.
 const given = (metadata: Record<string, string | null> | undefined) => Object.fromEntries(Object.entries(metadata ?? {}).filter(([, value]) => value !== null));
 
-export const uploadRoutes = (deps: AppDeps): FastifyPluginAsync => async (app) => {
-  const directory = join(deps.config.MEDIA_DIR, 'tus');
-  mkdirSync(directory, { recursive: true });
-  const tus = new Server({
-    path: '/api/uploads',
-    datastore: new FileStore({ directory }),
-    maxSize: deps.config.MAX_UPLOAD_BYTES,
-    respectForwardedHeaders: true,
-    async onUploadCreate(req, upload) {
-      const meta = clipMetadata.safeParse(given(upload.metadata));
-      if (!meta.success) throw { status_code: 400, body: `Upload-Metadata: ${firstProblem(meta.error)}\n` };
-      const staff = (req.runtime?.node?.req as WithStaff | undefined)?.[STAFF];
-      // Who uploads is who signed in, whatever the metadata claims.
-      return { metadata: { ...upload.metadata, staffId: staff?.id ?? '' } };
-    },
-    async onUploadFinish(_req, upload) {
-      const meta = clipMetadata.parse(given(upload.metadata));
-      const path = join(directory, upload.id);
-      try {
-        const created = await deps.services.clips.ingest({
-          tempPath: path,
-          originalName: upload.metadata?.filename ?? 'upload',
-          bytes: upload.size ?? upload.offset,
-          staffId: upload.metadata!.staffId!,
-          uploadId: upload.id,
-          ...meta,
-        });
-        const id = created.clip?.id ?? created.duplicateOf!.id;
-        return { headers: { 'X-Clip-Id': id, ...(created.duplicateOf ? { 'X-Duplicate-Of': id } : {}) } };
-      } catch (error) {
-        if (error instanceof AppError) throw { status_code: httpStatusOf[error.code], body: `${error.message}\n` };
-        throw error;
-      } finally {
-        // The file was moved into its clip (or refused): tus's copy and its record go.
-        await rm(path, { force: true });
-        await rm(`${path}.json`, { force: true });
-      }
-    },
-  });
-  // tus reads the body itself.
-  app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
-  app.addHook('preHandler', requireStaff(deps.services.staff));
-  const handle = async (request: { raw: WithStaff; staff?: { id: string } }, reply: { hijack(): void; raw: import('node:http').ServerResponse }) => {
-    request.raw[STAFF] = request.staff;
-    reply.hijack();
-    await tus.handle(request.raw, reply.raw);
+export const uploadRoutes =
+  (deps: AppDeps): FastifyPluginAsync =>
+  async (app) => {
+    const directory = join(deps.config.MEDIA_DIR, 'tus');
+    mkdirSync(directory, { recursive: true });
+    const tus = new Server({
+      path: '/api/uploads',
+      datastore: new FileStore({ directory }),
+      maxSize: deps.config.MAX_UPLOAD_BYTES,
+      respectForwardedHeaders: true,
+      async onUploadCreate(req, upload) {
+        const meta = clipMetadata.safeParse(given(upload.metadata));
+        if (!meta.success) throw { status_code: 400, body: `Upload-Metadata: ${firstProblem(meta.error)}\n` };
+        const staff = (req.runtime?.node?.req as WithStaff | undefined)?.[STAFF];
+        // Who uploads is who signed in, whatever the metadata claims.
+        return { metadata: { ...upload.metadata, staffId: staff?.id ?? '' } };
+      },
+      async onUploadFinish(_req, upload) {
+        const meta = clipMetadata.parse(given(upload.metadata));
+        const path = join(directory, upload.id);
+        try {
+          const created = await deps.services.clips.ingest({
+            tempPath: path,
+            originalName: upload.metadata?.filename ?? 'upload',
+            bytes: upload.size ?? upload.offset,
+            staffId: upload.metadata!.staffId!,
+            uploadId: upload.id,
+            ...meta,
+          });
+          const id = created.clip?.id ?? created.duplicateOf!.id;
+          return { headers: { 'X-Clip-Id': id, ...(created.duplicateOf ? { 'X-Duplicate-Of': id } : {}) } };
+        } catch (error) {
+          if (error instanceof AppError) throw { status_code: httpStatusOf[error.code], body: `${error.message}\n` };
+          throw error;
+        } finally {
+          // The file was moved into its clip (or refused): tus's copy and its record go.
+          await rm(path, { force: true });
+          await rm(`${path}.json`, { force: true });
+        }
+      },
+    });
+    // tus reads the body itself.
+    app.addContentTypeParser('application/offset+octet-stream', (_request, _payload, done) => done(null));
+    app.addHook('preHandler', requireStaff(deps.services.staff));
+    const handle = async (request: { raw: WithStaff; staff?: { id: string } }, reply: { hijack(): void; raw: import('node:http').ServerResponse }) => {
+      request.raw[STAFF] = request.staff;
+      reply.hijack();
+      await tus.handle(request.raw, reply.raw);
+    };
+    app.all('/api/uploads', handle);
+    app.all('/api/uploads/*', handle);
   };
-  app.all('/api/uploads', handle);
-  app.all('/api/uploads/*', handle);
-};

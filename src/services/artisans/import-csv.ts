@@ -8,9 +8,25 @@ import { applicationKinds, type Actor } from '../../domain/artisans/application.
 import { normalizePhone } from './phone.js';
 import type { StageBook } from './stages.js';
 
-export const csvColumns = ['name', 'applicant_kind', 'phone', 'village', 'kind', 'subject', 'reference', 'submitted', 'stage', 'next_step', 'missing', 'office'] as const;
+export const csvColumns = [
+  'name',
+  'applicant_kind',
+  'phone',
+  'village',
+  'kind',
+  'subject',
+  'reference',
+  'submitted',
+  'stage',
+  'next_step',
+  'missing',
+  'office',
+] as const;
 
-const optional = z.string().trim().transform((value) => (value === '' ? undefined : value));
+const optional = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value));
 const line = z.object({
   name: z.string().trim().min(1, 'name is empty'),
   applicant_kind: optional.pipe(z.enum(['person', 'organisation']).optional()),

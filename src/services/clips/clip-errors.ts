@@ -11,7 +11,10 @@ export class ClipRejectedError extends Error {
 
 /** Processing failed (worth retrying): `detail` is ffmpeg's last lines, scrubbed, kept with the clip. */
 export class ClipProcessingError extends Error {
-  constructor(message: string, readonly detail: string) {
+  constructor(
+    message: string,
+    readonly detail: string,
+  ) {
     super(message);
     this.name = 'ClipProcessingError';
   }

@@ -3,5 +3,4 @@ import { join } from 'node:path';
 
 export const clipDir = (mediaDir: string, clipId: string) => join(mediaDir, 'clips', clipId);
 export const uploadsDir = (mediaDir: string) => join(mediaDir, 'uploads');
-export const sourceFile = (mediaDir: string, clipId: string, extension: string) =>
-  join(clipDir(mediaDir, clipId), `source${extension}`);
+export const sourceFile = (mediaDir: string, clipId: string, extension: string) => join(clipDir(mediaDir, clipId), `source${extension}`);

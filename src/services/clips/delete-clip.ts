@@ -9,12 +9,19 @@ import { clipDir } from './clip-files.js';
 
 const SENT = ['published', 'publishing', 'unknown'] as const;
 
-export async function deleteClip(deps: { clips: ClipRepository; queues: Queues; mediaDir: string }, clipId: string, options: { confirmPublished?: boolean } = {}) {
+export async function deleteClip(
+  deps: { clips: ClipRepository; queues: Queues; mediaDir: string },
+  clipId: string,
+  options: { confirmPublished?: boolean } = {},
+) {
   const clip = await deps.clips.findWithPublicationStates(clipId);
   if (!clip) throw notFound('clip');
   const sent = clip.publications.filter((p) => (SENT as readonly string[]).includes(p.state));
   if (sent.length && !options.confirmPublished) {
-    throw new AppError('published', `The clip has been published (${sent.length} publication(s)); deleting it takes its vlog page down but not the posts already sent. Confirm to delete it.`);
+    throw new AppError(
+      'published',
+      `The clip has been published (${sent.length} publication(s)); deleting it takes its vlog page down but not the posts already sent. Confirm to delete it.`,
+    );
   }
   // Jobs first, so no worker starts on what is about to go.
   // (An active job is locked and stays; it finds no row and stops.)

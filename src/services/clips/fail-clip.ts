@@ -25,7 +25,14 @@ export async function failClip(deps: FailDeps, clipId: string, error: Error): Pr
 }
 
 /** Records a final failure: rejected for bad input (with its reason), failed when retries ran out. */
-export async function markClipFailed(deps: Pick<FailDeps, 'clips' | 'announce'>, clipId: string, state: 'rejected' | 'failed', error: string, reason?: Rejection, detail?: string) {
+export async function markClipFailed(
+  deps: Pick<FailDeps, 'clips' | 'announce'>,
+  clipId: string,
+  state: 'rejected' | 'failed',
+  error: string,
+  reason?: Rejection,
+  detail?: string,
+) {
   await deps.clips.markFailed(clipId, { state, error: error.slice(0, 500), detail: detail ?? null, reason });
   await deps.announce?.(clipId);
 }

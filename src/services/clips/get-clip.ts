@@ -31,7 +31,9 @@ export async function getClip(deps: ClipViewDeps, clipId: string, options: ClipV
 export async function listClips(deps: ClipViewDeps, options: ClipViewOptions & { limit?: number } = {}) {
   const clips = await deps.clips.listWithAll(options.limit ?? 100);
   const order = await queueOrder(deps);
-  return clips.map((clip) => clipView(viewDepsFor(deps, options), clip, clip.state === 'queued' ? (order.get(jobIdFor['clip-processing']({ clipId: clip.id })) ?? null) : null));
+  return clips.map((clip) =>
+    clipView(viewDepsFor(deps, options), clip, clip.state === 'queued' ? (order.get(jobIdFor['clip-processing']({ clipId: clip.id })) ?? null) : null),
+  );
 }
 
 /** Waiting job id → place in the queue; the queue hands out the oldest first, so 1 is next. */
@@ -62,14 +64,28 @@ export function clipView(deps: Pick<ClipViewDeps, 'messages' | 'publicUrl'>, cli
     error: clip.error,
     // A failure in plain words (vi and en) with ffmpeg's scrubbed last lines for the technical team.
     failure: clip.state === 'failed' ? failureView(deps.messages, clip.error, clip.errorDetail) : null,
-    reason: reason ? { code: reason.code, vi: deps.messages.t('vi', 'clip-rejected', { code: reason.code, ...reason.args }), en: deps.messages.t('en', 'clip-rejected', { code: reason.code, ...reason.args }) } : null,
+    reason: reason
+      ? {
+          code: reason.code,
+          vi: deps.messages.t('vi', 'clip-rejected', { code: reason.code, ...reason.args }),
+          en: deps.messages.t('en', 'clip-rejected', { code: reason.code, ...reason.args }),
+        }
+      : null,
     source: { name: clip.sourceName, bytes: Number(clip.sourceBytes) },
     durationSec: clip.durationSec,
     width: clip.width,
     height: clip.height,
     createdAt: clip.createdAt.toISOString(),
     updatedAt: clip.updatedAt.toISOString(),
-    renditions: videos.map((r) => ({ kind: r.kind, width: r.width, height: r.height, bytes: Number(r.bytes), durationSec: r.durationSec, mimeType: r.mimeType, url: url(r.path) })),
+    renditions: videos.map((r) => ({
+      kind: r.kind,
+      width: r.width,
+      height: r.height,
+      bytes: Number(r.bytes),
+      durationSec: r.durationSec,
+      mimeType: r.mimeType,
+      url: url(r.path),
+    })),
     poster: poster ? { width: poster.width, height: poster.height, url: url(poster.path) } : null,
     thumbnails: clip.renditions.filter((r) => r.kind.startsWith('thumb-')).map((r) => ({ width: r.width, height: r.height, url: url(r.path) })),
     publications: clip.publications.map((p) => ({
@@ -86,5 +102,10 @@ export function clipView(deps: Pick<ClipViewDeps, 'messages' | 'publicUrl'>, cli
 
 function failureView(messages: Messages, error: string | null, detail: string | null) {
   const code = failureCode(error, detail);
-  return { code, vi: messages.t('vi', 'clip-failure', { code }), en: messages.t('en', 'clip-failure', { code }), detail: [error, detail].filter(Boolean).join('\n') };
+  return {
+    code,
+    vi: messages.t('vi', 'clip-failure', { code }),
+    en: messages.t('en', 'clip-failure', { code }),
+    detail: [error, detail].filter(Boolean).join('\n'),
+  };
 }

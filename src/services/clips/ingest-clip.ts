@@ -104,7 +104,10 @@ export async function ingestClip(deps: ClipDeps, input: ReceivedClip): Promise<I
 /** A sender's file name as we keep it: its last part only, no control characters (PostgreSQL refuses NUL), at most 255. */
 export function safeFileName(name: string): string {
   const last = name.split(/[/\\]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = last.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  const clean = last
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what goes
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 255);
   return clean && clean !== '.' && clean !== '..' ? clean : 'upload';
 }

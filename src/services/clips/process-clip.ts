@@ -52,7 +52,13 @@ export async function processClip(deps: ProcessDeps, clipId: string, reportProgr
     await deps.tellUploader?.(clipId);
   } catch (error) {
     if (error instanceof ClipRejectedError) {
-      await markClipFailed(deps, clipId, 'rejected', deps.messages.t('en', 'clip-rejected', { code: error.rejection.code, ...error.rejection.args }), error.rejection);
+      await markClipFailed(
+        deps,
+        clipId,
+        'rejected',
+        deps.messages.t('en', 'clip-rejected', { code: error.rejection.code, ...error.rejection.args }),
+        error.rejection,
+      );
       await deps.tellUploader?.(clipId);
     }
     throw error;
@@ -105,7 +111,12 @@ async function encodeClip(deps: ProcessDeps, clipId: string, onProgress: (percen
     const encodeStarted = performance.now();
     let encoded;
     try {
-      encoded = await runFfmpeg(deps.binaries.ffmpeg, plan.args, { durationSec: facts.durationSec, timeoutMs, cwd: work, onProgress: (percent) => void onProgress(percent) });
+      encoded = await runFfmpeg(deps.binaries.ffmpeg, plan.args, {
+        durationSec: facts.durationSec,
+        timeoutMs,
+        cwd: work,
+        onProgress: (percent) => void onProgress(percent),
+      });
     } catch (error) {
       if (error instanceof FfmpegError && DAMAGED.test(error.stderrTail)) throw new ClipRejectedError({ code: 'damaged', args: {} });
       if (!(error instanceof FfmpegError)) throw error;

@@ -53,7 +53,10 @@ export async function sweepMedia(deps: ReconcileDeps, options: { tmpAgeMs: numbe
     }
   }
   // Multipart uploads that never finished, and resumable ones abandoned for longer than they may resume.
-  for (const [dir, age] of [[uploadsDir(deps.mediaDir), options.tmpAgeMs], [join(deps.mediaDir, 'tus'), options.uploadAgeMs]] as const) {
+  for (const [dir, age] of [
+    [uploadsDir(deps.mediaDir), options.tmpAgeMs],
+    [join(deps.mediaDir, 'tus'), options.uploadAgeMs],
+  ] as const) {
     for (const name of await readdir(dir).catch(() => [] as string[])) {
       const path = join(dir, name);
       if (!(await olderThan(path, age).catch(() => false))) continue;

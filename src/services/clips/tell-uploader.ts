@@ -20,7 +20,10 @@ export async function tellUploader(deps: TellUploaderDeps, clipId: string): Prom
   const t = (id: string, args: Record<string, string | number>) => deps.messages.t(lang, id, args);
   let text: string;
   if (clip.state === 'ready') {
-    const renditions = clip.renditions.map((r) => r.kind).sort((a, b) => parseInt(b) - parseInt(a)).join(', ');
+    const renditions = clip.renditions
+      .map((r) => r.kind)
+      .sort((a, b) => parseInt(b) - parseInt(a))
+      .join(', ');
     text = t('clip-ready', { title: clip.title, renditions });
   } else if (clip.state === 'rejected') {
     const reason = clip.reason ?? { code: 'unreadable' };

@@ -40,7 +40,9 @@ export async function computeKpis(deps: HandbookDeps) {
   const withIp = recognised.filter((v) => confirmed(v, IP_TITLES));
   const withSales = recognised.filter((v) => v.places.some((p) => SALES_PLACES.includes(p.place.kind)) || v.products.some((p) => p.url));
   const tourism = villages.filter((v) => confirmed(v, ['tourist_site']));
-  const newRecognitions = villages.flatMap((v) => v.recognitions).filter((r) => r.confirmed && RECOGNITION_TITLES.includes(r.title) && (r.year ?? 0) >= PLAN_START_YEAR);
+  const newRecognitions = villages
+    .flatMap((v) => v.recognitions)
+    .filter((r) => r.confirmed && RECOGNITION_TITLES.includes(r.title) && (r.year ?? 0) >= PLAN_START_YEAR);
   const atRisk = villages.filter((v) => v.atRisk);
   const routeCount = routes.reduce((sum, r) => sum + r.count, 0);
   const productCount = products.reduce((sum, p) => sum + p.count, 0);
@@ -67,7 +69,9 @@ export async function computeKpis(deps: HandbookDeps) {
   const indicators: Indicator[] = [
     indicator('recognised_villages', null, {
       label: { vi: 'Làng nghề có danh hiệu trong sổ tay', en: 'Recognised craft villages in the handbook' },
-      value: recognised.length, unit: 'count', denominator: villages.length,
+      value: recognised.length,
+      unit: 'count',
+      denominator: villages.length,
     }),
     indicator('new_recognitions', 'new_recognitions', { value: newRecognitions.length, unit: 'count' }),
     // "More than 50 %": met only above the target.
@@ -76,11 +80,21 @@ export async function computeKpis(deps: HandbookDeps) {
     indicator('showroom_share', 'showroom_share', share(withSales.length)),
     indicator('tourism_villages', 'tourism_villages', { value: tourism.length, unit: 'count' }),
     indicator('routes', 'routes', { value: routeCount, unit: 'count', detail: Object.fromEntries(routes.map((r) => [r.origin, r.count])) }),
-    indicator('digitised_products', 'digitised_products', { value: productCount, unit: 'count', detail: Object.fromEntries(products.map((p) => [p.kind, p.count])) }),
-    indicator('crafts_at_risk', 'endangered_restored', {
-      label: { vi: 'Làng nghề có nguy cơ mai một (trong sổ tay)', en: 'Craft villages at risk of fading (in the handbook)' },
-      value: atRisk.length, unit: 'count',
-    }, () => false),
+    indicator('digitised_products', 'digitised_products', {
+      value: productCount,
+      unit: 'count',
+      detail: Object.fromEntries(products.map((p) => [p.kind, p.count])),
+    }),
+    indicator(
+      'crafts_at_risk',
+      'endangered_restored',
+      {
+        label: { vi: 'Làng nghề có nguy cơ mai một (trong sổ tay)', en: 'Craft villages at risk of fading (in the handbook)' },
+        value: atRisk.length,
+        unit: 'count',
+      },
+      () => false,
+    ),
   ];
   return {
     dataDate: importedAt?.toISOString() ?? null,

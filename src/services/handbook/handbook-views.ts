@@ -19,7 +19,10 @@ export function routeView(row: RouteRecord) {
     if (stop.village) {
       const v = stop.village;
       return {
-        type: 'village' as const, id: v.id, name: nameOf(v), note,
+        type: 'village' as const,
+        id: v.id,
+        name: nameOf(v),
+        note,
         location: v.lat != null ? { lat: v.lat, lon: v.lon, precision: v.precision } : null,
         map: { name: v.nameVi, area: villageArea(v), lat: v.lat, lon: v.lon, precision: v.precision },
       };
@@ -27,7 +30,10 @@ export function routeView(row: RouteRecord) {
     const p = stop.place!;
     const precision = p.entry.location?.precision ?? null;
     return {
-      type: 'place' as const, id: p.id, name: nameOf(p), note,
+      type: 'place' as const,
+      id: p.id,
+      name: nameOf(p),
+      note,
       location: p.lat != null ? { lat: p.lat, lon: p.lon, precision } : null,
       map: { name: p.nameVi, area: p.address, lat: p.lat, lon: p.lon, precision },
     };

@@ -6,6 +6,14 @@ export async function listRoutes(deps: HandbookDeps) {
   const records = await deps.handbook.listRoutes();
   return records.map((record) => {
     const { id, name: routeName, theme, origin, days, stops, mapUrl } = routeView(record);
-    return { id, name: routeName, theme, origin, days, stops: stops.map(({ type, id: stopId, name: stopName }) => ({ type, id: stopId, name: stopName })), mapUrl };
+    return {
+      id,
+      name: routeName,
+      theme,
+      origin,
+      days,
+      stops: stops.map(({ type, id: stopId, name: stopName }) => ({ type, id: stopId, name: stopName })),
+      mapUrl,
+    };
   });
 }

@@ -21,7 +21,13 @@ export class BulkScheduleError extends AppError {
 export async function bulkSchedule(deps: ScheduleDeps, csv: string) {
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
-    records = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, bom: true, info: true });
+    records = parse(csv, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+    });
   } catch (error) {
     throw new BulkScheduleError([{ line: 1, message: `not valid CSV: ${(error as Error).message}` }]);
   }

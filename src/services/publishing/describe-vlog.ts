@@ -4,7 +4,11 @@ import type { VlogMessage } from '../../domain/publishing/vlog-messenger.js';
 import { ensureSlug } from './ensure-slug.js';
 import type { PublishingServiceDeps } from './deps.js';
 
-export async function describeVlog(deps: Pick<PublishingServiceDeps, 'publications' | 'publicUrl'>, publicationId: string, lang: Lang): Promise<Omit<VlogMessage, 'lang'>> {
+export async function describeVlog(
+  deps: Pick<PublishingServiceDeps, 'publications' | 'publicUrl'>,
+  publicationId: string,
+  lang: Lang,
+): Promise<Omit<VlogMessage, 'lang'>> {
   const { clip } = await deps.publications.findToSendOrThrow(publicationId);
   const slug = await ensureSlug(deps, clip);
   const village = clip.villageId ? await deps.publications.villageNames(clip.villageId) : null;

@@ -19,5 +19,7 @@ export async function failPublication(deps: FailDeps, publicationId: string, rea
 export async function markPublicationFailed(deps: FailDeps & Pick<PublishingServiceDeps, 'messages' | 'tellStaff'>, publicationId: string, reason: string) {
   const publication = await deps.publications.findWithClip(publicationId);
   if (!publication) return;
-  await failPublication(deps, publicationId, reason, (id, extra) => deps.tellStaff((lang) => deps.messages.t(lang, id, { title: publication.clip.title, target: publication.target, ...extra })));
+  await failPublication(deps, publicationId, reason, (id, extra) =>
+    deps.tellStaff((lang) => deps.messages.t(lang, id, { title: publication.clip.title, target: publication.target, ...extra })),
+  );
 }

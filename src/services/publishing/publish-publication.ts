@@ -29,7 +29,18 @@ export class PermanentPublishError extends Error {
 
 export type PublishDeps = Pick<
   PublishingServiceDeps,
-  'publications' | 'vlogSubscribers' | 'logger' | 'messages' | 'mediaDir' | 'telegram' | 'telegramLocalMode' | 'vlogMessenger' | 'publicUrl' | 'translator' | 'tellStaff' | 'leaseMs'
+  | 'publications'
+  | 'vlogSubscribers'
+  | 'logger'
+  | 'messages'
+  | 'mediaDir'
+  | 'telegram'
+  | 'telegramLocalMode'
+  | 'vlogMessenger'
+  | 'publicUrl'
+  | 'translator'
+  | 'tellStaff'
+  | 'leaseMs'
 >;
 
 export type PublishOutcome = 'published' | 'not_due' | 'waiting_for_clip' | 'skipped' | 'unknown' | 'failed';
@@ -42,9 +53,12 @@ const lease = (deps: PublishDeps) => new Date(Date.now() + leaseMsOf(deps));
 
 /** Runs `send` while renewing the lease, so that nobody takes the publication for abandoned. */
 async function holdingLease<T>(deps: PublishDeps, publicationId: string, send: () => Promise<T>): Promise<T> {
-  const renew = setInterval(() => {
-    deps.publications.renewLease(publicationId, lease(deps)).catch(() => {});
-  }, leaseMsOf(deps) / 3);
+  const renew = setInterval(
+    () => {
+      deps.publications.renewLease(publicationId, lease(deps)).catch(() => {});
+    },
+    leaseMsOf(deps) / 3,
+  );
   try {
     return await send();
   } finally {
@@ -67,7 +81,11 @@ export async function publishPublication(deps: PublishDeps, publicationId: strin
     }
     // The sender died between claiming and recording: whether Telegram got it is unknown, and a resend
     // could post twice, so staff decide.
-    const marked = await deps.publications.markAbandonedUnknown(publicationId, now, 'The worker stopped while sending; check the channel, then resend if it is missing.');
+    const marked = await deps.publications.markAbandonedUnknown(
+      publicationId,
+      now,
+      'The worker stopped while sending; check the channel, then resend if it is missing.',
+    );
     if (marked) await staffNotice('publication-unknown');
     return marked ? 'unknown' : 'skipped';
   }

@@ -11,7 +11,8 @@ export async function resendPublication(deps: ScheduleDeps, id: string) {
     throw new AppError('not_resendable', `Only an unknown or failed publication can be resent; this one is ${publication.state}.`);
   }
   await checkClip(deps, publication.clipId, publication.target as Target);
-  if (!(await deps.publications.scheduleAgain(id, publication.state, new Date()))) throw new AppError('changed', 'The publication changed meanwhile; reload it.');
+  if (!(await deps.publications.scheduleAgain(id, publication.state, new Date())))
+    throw new AppError('changed', 'The publication changed meanwhile; reload it.');
   const updated = await deps.publications.get(id);
   await setAlarm(deps, updated);
   return updated;

@@ -15,7 +15,8 @@ const GRACE_MS = 60_000;
 
 export async function resolveWhen(deps: ScheduleDeps, target: Target, when: When, alsoTaken: Date[] = []): Promise<Date> {
   if (when !== 'next') {
-    if (when.getTime() < Date.now() - GRACE_MS) throw new AppError('in_the_past', `publishAt ${formatHanoi(when)} (Hanoi) has passed; use "publish now" instead.`);
+    if (when.getTime() < Date.now() - GRACE_MS)
+      throw new AppError('in_the_past', `publishAt ${formatHanoi(when)} (Hanoi) has passed; use "publish now" instead.`);
     return when;
   }
   const slot = await nextFreeSlot(deps, target, new Date(), alsoTaken);

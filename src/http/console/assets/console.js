@@ -37,7 +37,8 @@
     field('progress').value = clip.progress;
     field('percent').textContent = processing ? `${clip.progress} %` : '';
     field('queue').textContent = clip.queuePosition ? texts.queue.replace('{n}', clip.queuePosition) : '';
-    field('problem').textContent = clip.state === 'rejected' && clip.reason ? clip.reason[texts.lang] : clip.state === 'failed' ? (clip.failure?.[texts.lang] ?? texts.failed) : '';
+    field('problem').textContent =
+      clip.state === 'rejected' && clip.reason ? clip.reason[texts.lang] : clip.state === 'failed' ? (clip.failure?.[texts.lang] ?? texts.failed) : '';
     if (clip.poster) {
       field('poster').src = clip.poster.url;
       field('poster').hidden = false;
@@ -104,9 +105,13 @@
     function addFiles(files) {
       for (const file of files) {
         const li = document.createElement('li');
-        li.innerHTML = '<input class="title" required maxlength="200"><button type="button" class="secondary remove"></button><progress max="100" value="0"></progress><span class="status"></span>';
+        li.innerHTML =
+          '<input class="title" required maxlength="200"><button type="button" class="secondary remove"></button><progress max="100" value="0"></progress><span class="status"></span>';
         const item = { file, li, title: li.querySelector('.title'), bar: li.querySelector('progress'), status: li.querySelector('.status'), started: false };
-        item.title.value = file.name.replace(/\.[^.]+$/, '').replace(/[_-]+/g, ' ').slice(0, 200);
+        item.title.value = file.name
+          .replace(/\.[^.]+$/, '')
+          .replace(/[_-]+/g, ' ')
+          .slice(0, 200);
         item.title.setAttribute('aria-label', texts.upload.title);
         li.querySelector('.remove').textContent = texts.upload.remove;
         li.querySelector('.remove').addEventListener('click', () => {
@@ -190,7 +195,12 @@
       addFiles(input.files);
       input.value = '';
     });
-    ['dragenter', 'dragover'].forEach((name) => zone.addEventListener(name, (event) => { event.preventDefault(); zone.classList.add('over'); }));
+    ['dragenter', 'dragover'].forEach((name) =>
+      zone.addEventListener(name, (event) => {
+        event.preventDefault();
+        zone.classList.add('over');
+      }),
+    );
     ['dragleave', 'drop'].forEach((name) => zone.addEventListener(name, () => zone.classList.remove('over')));
     zone.addEventListener('drop', (event) => {
       event.preventDefault();
