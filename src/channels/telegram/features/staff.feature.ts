@@ -12,9 +12,14 @@ import type { Messages } from '../../../i18n/messages.js';
 import { clientLanguage } from '../../../conversation/dialogue.js';
 import type { ClipService } from '../../../services/clips/clip-service.js';
 import type { StaffChatService } from '../../../services/staff-chats/staff-chat-service.js';
-import { AppError } from '../../../errors.js';
+import { AppError, type ErrorCode } from '../../../errors.js';
 
 export const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
+
+// A refusal of the clip, as the chat says it (the chat edge's wording, as error-status.ts is the HTTP edge's).
+const refusalReply: Partial<Record<ErrorCode, { id: string; args: Record<string, string> }>> = {
+  not_a_video: { id: 'clip-rejected', args: { code: 'unreadable' } },
+};
 
 export interface StaffFeatureDeps {
   clips: Pick<ClipService, 'receivingPath' | 'ingest'>;
@@ -71,7 +76,8 @@ export function staffFeature(deps: StaffFeatureDeps): Composer<BotContext> {
       });
       if (created.duplicateOf) await ctx.reply(t(ctx, 'clip-duplicate', { title: created.duplicateOf.title }));
     } catch (error) {
-      if (error instanceof AppError && error.code === 'not_a_video') return ctx.reply(t(ctx, 'clip-rejected', { code: 'unreadable' }));
+      const refusal = error instanceof AppError ? refusalReply[error.code] : undefined;
+      if (refusal) return ctx.reply(t(ctx, refusal.id, refusal.args));
       throw error;
     } finally {
       await rm(tempPath, { force: true });
