@@ -24,7 +24,6 @@ export function createRepositories(prisma: PrismaClient) {
     staffChats: createStaffChatRepository(prisma),
     publications: createPublicationRepository(prisma),
     vlogSubscribers: createVlogSubscriberRepository(prisma),
-    prisma, // TEMPORARY while the services move to repositories; removed when none uses it
   };
 }
 
