@@ -79,7 +79,7 @@ export async function startApp(
   // Filled in as each service's dependencies exist.
   const services = {} as Services;
   services.staff = createStaffService({ staff: repos.staff });
-  services.handbook = createHandbookService({ handbook: repos.handbook });
+  services.handbook = createHandbookService({ handbook: repos.handbook, publicUrl: config.PUBLIC_URL });
   services.health = createHealthService({ database: repos.health, redis, ffmpegVersion: cachedVersion });
 
   const messages = new Messages(join(config.CONTENT_DIR, 'locales'));

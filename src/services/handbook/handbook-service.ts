@@ -9,6 +9,7 @@ import { listProducts } from './list-products.js';
 import { listRecognitions } from './list-recognitions.js';
 import { listRoutes } from './list-routes.js';
 import { listVillages } from './list-villages.js';
+import { mapGeoJson } from './map-geojson.js';
 
 export function createHandbookService(deps: HandbookDeps) {
   return {
@@ -20,6 +21,7 @@ export function createHandbookService(deps: HandbookDeps) {
     listCrafts: (ids?: string[]) => listCrafts(deps, ids),
     listRecognitions: () => listRecognitions(deps),
     computeKpis: () => computeKpis(deps),
+    mapGeoJson: (filter?: { route?: string }) => mapGeoJson(deps, filter),
   };
 }
 
