@@ -13,6 +13,9 @@ const textIn = (language: string) =>
 
 export const bilingual = z.object({ vi: textIn('Vietnamese'), en: textIn('English') }).strict();
 
+/** Notes for staff (what the sources do or do not say, where a map point comes from); never shown to visitors. */
+const notes = z.array(text).optional();
+
 export const precisions = ['village', 'commune', 'merged-commune', 'new-commune'] as const;
 
 export const location = z
@@ -83,6 +86,7 @@ export const villageSchema = z
       })
       .strict()
       .default({}),
+    notes,
     sources,
   })
   .strict();
@@ -95,6 +99,7 @@ export const craftSchema = z
     name: bilingual,
     aliases: z.array(text).default([]),
     description: bilingual,
+    notes,
     sources,
   })
   .strict();
@@ -121,6 +126,7 @@ export const productSchema = z
     whereToBuy: bilingual.optional(),
     places: z.array(id).default([]),
     url: z.url({ protocol: /^https?$/ }).optional(),
+    notes,
     sources,
   })
   .strict();
@@ -141,6 +147,7 @@ export const placeSchema = z
     villages: z.array(id).default([]),
     offers: bilingual.optional(),
     location: location.optional(),
+    notes,
     sources,
   })
   .strict();
@@ -161,13 +168,14 @@ export const routeSchema = z
     stops: z.array(routeStop).min(2, 'a route has at least two stops'),
     dayPlan: bilingual,
     travel: bilingual,
+    notes,
     sources,
   })
   .strict();
 export type RouteEntry = z.infer<typeof routeSchema>;
 
 export const elsewhereSchema = z
-  .object({ id, name: bilingual, aliases: z.array(text).default([]), note: bilingual, sources })
+  .object({ id, name: bilingual, aliases: z.array(text).default([]), note: bilingual, notes, sources })
   .strict();
 export type ElsewhereEntry = z.infer<typeof elsewhereSchema>;
 

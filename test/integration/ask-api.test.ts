@@ -50,7 +50,7 @@ describe('POST /api/ask', () => {
   it('answers another language through Google, and pays for each sentence once', async () => {
     const first = await ask(app, { text: FRENCH_QUESTION });
     expect(first.body).toMatchObject({ lang: 'fr', intent: 'village', items: [{ id: 'bat-trang' }] });
-    expect(first.body.text).toMatch(/^\[fr\] Bat Trang Ceramic Village/);
+    expect(first.body.text).toMatch(/^\[fr\] Bát Tràng Ceramic Village/);
     expect(google.calls).toHaveLength(2); // the question to English, the answer back to French
     expect(google.calls[0]).toMatchObject({ key: 'test-google-key', target: 'en', q: [FRENCH_QUESTION] });
     expect(google.calls[1]).toMatchObject({ target: 'fr', source: 'en' });

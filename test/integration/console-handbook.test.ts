@@ -106,7 +106,7 @@ describe('the console handbook page speaks words, not codes', () => {
     jar.delete('lns_lang'); // the tests below read the page in Vietnamese (no Accept-Language: Vietnamese)
     expect(text).toContain('Traditional craft village');
     expect(text).toContain('World Craft City (WCC) 2024');
-    expect(text).toMatch(/Bat Trang.*Ceramics/);
+    expect(text).toMatch(/Bát Tràng.*Ceramics/);
     expect(text).toMatch(/5 stars · national level/);
     expect(text).toMatch(/\d+ days? · (the city's route|a tour operator's example|suggested by LangNghe)/);
     for (const title of recognitionTitles.filter((t) => t.includes('_'))) expect(text, title).not.toContain(title);

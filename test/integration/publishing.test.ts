@@ -519,7 +519,7 @@ describe('the public channel pages', () => {
     const ranged = await fetch(`${app.url}${source}`, { headers: { range: 'bytes=0-99' } });
     expect(ranged.status).toBe(206);
     expect((await ranged.arrayBuffer()).byteLength).toBe(100);
-    expect(html).toContain('href="/villages/bat-trang?lang=en">Bat Trang');
+    expect(html).toContain('href="/villages/bat-trang?lang=en">Bát Tràng');
     expect((await fetch(`${app.url}/vlogs/no-such-vlog`)).status).toBe(404);
   });
 

@@ -273,7 +273,7 @@ describe('behaving well toward Telegram', () => {
       });
       const body = await response.json();
       expect(body).toMatchObject({ method: 'sendMessage', chat_id: chatId });
-      expect(body.text).toContain('Bat Trang');
+      expect(body.text).toContain('Bát Tràng');
     } finally {
       await fast.close();
     }

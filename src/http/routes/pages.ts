@@ -10,6 +10,7 @@ import type { AppDeps } from '../deps.js';
 import type { Lang } from '../../i18n/messages.js';
 import { mapLink } from '../../services/handbook/map-link.js';
 import { HANOI } from '../../domain/publishing/hanoi-time.js';
+import { redirectRenamedId } from './handbook.js';
 
 // Templates escape everything printed with <%= %>; only the layout's body is printed raw.
 const eta = new Eta({ views: fileURLToPath(new URL('../views', import.meta.url)), cache: true });
@@ -84,7 +85,7 @@ export const pageRoutes =
       return render(request, reply, 'vlog', vlog.title, { vlog });
     });
 
-    app.get('/villages/:id', async (request, reply) => {
+    app.get('/villages/:id', { preHandler: redirectRenamedId }, async (request, reply) => {
       const lang = pageLanguage(request);
       const id = (request.params as { id: string }).id;
       const village = await deps.services.handbook.getVillage(id).catch(() => undefined);
