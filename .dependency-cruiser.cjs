@@ -1,8 +1,10 @@
 // The architecture's boundaries, kept by the tool (`npm run lint`), not by memory. README's Architecture
 // section says the same in words.
-const channelLibraries = '^(grammy|@grammyjs/.*|axios)$';
-const httpLibraries = '^(fastify|@fastify/.*|@bull-board/.*|@tus/.*)$';
-const databaseLibraries = '^(@prisma/.*|prisma|pg)$';
+const channelLibraries = ['grammy', '@grammyjs/[^/]+', 'axios'];
+const httpLibraries = ['fastify', '@fastify/[^/]+', '@bull-board/[^/]+', '@tus/[^/]+'];
+const databaseLibraries = ['@prisma/[^/]+', 'prisma', 'pg'];
+/** Paths of installed packages, as dependency-cruiser resolves them. */
+const packages = (...names) => names.map((name) => `^node_modules/${name}/`);
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -12,7 +14,7 @@ module.exports = {
       comment: "Only src/data/ and the composition root (src/app.ts, the CLIs' bootstrap) import the Prisma client; everything else goes through repositories.",
       severity: 'error',
       from: { path: '^(src|workers)/', pathNot: ['^src/data/', '^src/app\\.ts$', '^src/cli/bootstrap\\.ts$', '^src/generated/'] },
-      to: { path: ['^src/generated/prisma/', '^src/data/database\\.ts$', '^node_modules/(@prisma/|prisma/|pg/)'] },
+      to: { path: ['^src/generated/prisma/', '^src/data/database\\.ts$', ...packages(...databaseLibraries)] },
     },
     {
       name: 'engine-and-dialogue-know-no-channel-database-or-http',
@@ -25,10 +27,7 @@ module.exports = {
       name: 'engine-and-dialogue-use-no-channel-database-or-http-library',
       severity: 'error',
       from: { path: '^src/(ask|conversation)/' },
-      to: {
-        dependencyTypes: ['npm'],
-        path: [channelLibraries, httpLibraries, databaseLibraries, '^(ioredis|bullmq)$'].map((p) => `^node_modules/${p.slice(1, -1)}/`),
-      },
+      to: { path: packages(...channelLibraries, ...httpLibraries, ...databaseLibraries, 'ioredis', 'bullmq') },
     },
     {
       name: 'services-know-no-http-or-channel',
@@ -41,21 +40,21 @@ module.exports = {
       name: 'services-use-no-http-or-channel-library',
       severity: 'error',
       from: { path: '^src/(services|domain)/' },
-      to: { path: [channelLibraries, httpLibraries].map((p) => `^node_modules/${p.slice(1, -1)}/`) },
+      to: { path: packages(...channelLibraries, ...httpLibraries) },
     },
     {
       name: 'domain-is-pure',
       comment: 'src/domain/ holds rules that need no I/O.',
       severity: 'error',
       from: { path: '^src/domain/' },
-      to: { path: ['^src/(data|generated|services|jobs|media)/', '^node_modules/(ioredis|bullmq)/'] },
+      to: { path: ['^src/(data|generated|services|jobs|media)/', ...packages('ioredis', 'bullmq')] },
     },
     {
       name: 'media-knows-no-database',
       comment: 'ffmpeg lives in a module that knows nothing of queues or the database.',
       severity: 'error',
       from: { path: '^src/media/' },
-      to: { path: ['^src/(data|generated|services|http|channels|jobs)/', '^node_modules/(@prisma/|pg/|ioredis/|bullmq/)'] },
+      to: { path: ['^src/(data|generated|services|http|channels|jobs)/', ...packages(...databaseLibraries, 'ioredis', 'bullmq')] },
     },
     {
       name: 'channels-do-not-import-each-other',
