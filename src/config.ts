@@ -97,6 +97,19 @@ export const configSchema = z
     GOOGLE_TRANSLATE_ENDPOINT: z.url().optional(),
     // Requests a minute per client address on the public endpoints (ask, handbook, pages); 0 turns it off.
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(120),
+    // The public map's tiles ({z}/{x}/{y}); OpenStreetMap's standard tiles ask for their attribution and light use.
+    MAP_TILE_URL: z.string().trim().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+    MAP_TILE_ATTRIBUTION: z.string().trim().default('© OpenStreetMap contributors'),
+    // Other sites (the city's portal) whose pages may embed the web chat: comma-separated origins.
+    CHAT_ALLOWED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((origin) => origin.trim().replace(/\/$/, ''))
+          .filter(Boolean),
+      ),
   })
   .transform((env) => ({
     ...env,

@@ -473,3 +473,9 @@ console-handbook-page = Page { $page } of { $pages }
 console-handbook-previous = ← Previous page
 console-handbook-next = Next page →
 console-handbook-sections = Sections of this page
+
+## Public web pages (/, /villages, /routes, /products)
+
+## Web chat (chat.js, /api/chat)
+
+## Vlogs on village cards (bot and web)

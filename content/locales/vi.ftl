@@ -456,3 +456,9 @@ console-handbook-page = Trang { $page }/{ $pages }
 console-handbook-previous = ← Trang trước
 console-handbook-next = Trang sau →
 console-handbook-sections = Các phần của trang
+
+## Public web pages (/, /villages, /routes, /products)
+
+## Web chat (chat.js, /api/chat)
+
+## Vlogs on village cards (bot and web)

@@ -40,6 +40,9 @@ export interface Reply {
   venue?: { lat: number; lon: number; title: string; address: string };
   /** A short notice for the pressed button (a stale one, say). */
   notice?: string;
+  /** A picture that goes with the reply (a village's latest vlog poster): a path on our server (/media/…),
+   *  its alternative text, and the page it leads to (/vlogs/…). Channels show it as best they can. */
+  photo?: { url: string; alt: string; link?: string };
 }
 
 export interface Outcome {
