@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
 
 export async function registerSecurity(
   app: FastifyInstance,
-  options: { https: boolean; redis: Redis; keyPrefix: string; publicPerMinute: number },
+  options: { https: boolean; redis: Redis; keyPrefix: string; publicPerMinute: number; imageSources?: string[] },
 ): Promise<onRequestHookHandler | undefined> {
   // helmet's default headers, with our CSP, computed once: @fastify/helmet builds them on every request,
   // which cost a third of /api/ask's throughput (1,465 against 2,302 requests/s, bench:ask).
@@ -15,9 +15,10 @@ export async function registerSecurity(
     'content-security-policy': [
       "default-src 'self'",
       "script-src 'self'",
-      // The KPI chart sets its bars' widths in style attributes.
+      // The KPI chart sets its bars' widths, and Leaflet the map's positions, in style attributes.
       "style-src 'self' 'unsafe-inline'",
-      "img-src 'self' data:",
+      // The map's tiles come from MAP_TILE_URL's server.
+      ["img-src 'self' data:", ...(options.imageSources ?? [])].join(' '),
       "media-src 'self'",
       "connect-src 'self'",
       "object-src 'none'",

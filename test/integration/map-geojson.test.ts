@@ -1,4 +1,5 @@
-// GET /api/map.geojson: the handbook's villages and routes as GeoJSON (RFC 7946), as the files in content/ place them.
+// GET /api/map.geojson: the handbook's villages and routes as GeoJSON (RFC 7946), as the files in content/ place them;
+// ?route= for one route, ?village= for one village.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadHandbook } from '../../src/content/load.js';
@@ -134,6 +135,29 @@ describe('GET /api/map.geojson', () => {
     expect(unknown.type).toContain('application/json');
     expect(unknown.body.error).toBeDefined();
     expect((await get('/api/map.geojson?route=DROP%20TABLE')).status).toBe(400);
+  });
+
+  it("keeps only one village's point with ?village=, and none for a village without a location", async () => {
+    const located = handbook.villages.find((v) => v.location)!;
+    const { status, type, body } = await get(`/api/map.geojson?village=${located.id}`);
+    expect(status).toBe(200);
+    expect(type).toBe('application/geo+json; charset=utf-8');
+    expectValidGeoJson(body);
+    expect(body.features.map((f: Feature) => f.properties.id)).toEqual([located.id]);
+    expect(body.features[0].geometry.coordinates).toEqual([located.location!.lon, located.location!.lat]);
+
+    const unlocated = handbook.villages.find((v) => !v.location);
+    if (unlocated) expect((await get(`/api/map.geojson?village=${unlocated.id}`)).body.features).toEqual([]);
+  });
+
+  it('answers 404 for an unknown village and 400 for a malformed one or for a route and a village at once', async () => {
+    const unknown = await get('/api/map.geojson?village=no-such-village');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error).toBe('not_found');
+    expect((await get('/api/map.geojson?village=%3Cscript%3E')).status).toBe(400);
+    const both = await get(`/api/map.geojson?village=${handbook.villages[0]!.id}&route=${handbook.routes[0]!.id}`);
+    expect(both.status).toBe(400);
+    expect(both.body.message).toContain('either route or village');
   });
 
   it('links the village pages absolutely when PUBLIC_URL is set', async () => {

@@ -1,6 +1,7 @@
 // The map's data as public GeoJSON (RFC 7946), for the page and for other map tools (uMap, QGIS): a Point per
 // village that has a location, a LineString per route through its stops' points in stop order. `route` keeps
-// only that route's LineString and the Points of its villages. Coordinates are [lon, lat].
+// only that route's LineString and the Points of its villages; `village` only that village's Point (none when it
+// has no location), for the small map on its page. Coordinates are [lon, lat].
 import type { Handbook } from '../../content/load.js';
 import { notFound } from '../../errors.js';
 import type { HandbookDeps } from './deps.js';
@@ -25,6 +26,9 @@ export interface MapFeatureCollection {
   features: Array<VillageFeature | RouteFeature>;
 }
 
+/** One route, one village, or (neither given) everything. */
+export type MapFilter = { route?: string; village?: string };
+
 type Located = { location?: { lat: number; lon: number; precision: string } };
 
 const position = (entry: Located | undefined): Position | null => (entry?.location ? [entry.location.lon, entry.location.lat] : null);
@@ -32,7 +36,7 @@ const position = (entry: Located | undefined): Position | null => (entry?.locati
 /** The handbook's entries shaped as GeoJSON; `publicUrl` makes the village pages' URLs absolute. */
 export function mapFeatures(
   handbook: Pick<Handbook, 'villages' | 'places' | 'routes'>,
-  options: { publicUrl?: string; route?: string } = {},
+  options: { publicUrl?: string } & MapFilter = {},
 ): MapFeatureCollection {
   const base = (options.publicUrl ?? '').replace(/\/$/, '');
   const villages = new Map(handbook.villages.map((v) => [v.id, v]));
@@ -73,6 +77,11 @@ export function mapFeatures(
 
   const present = <T>(items: Array<T | null>): T[] => items.filter((item): item is T => item !== null);
 
+  if (options.village !== undefined) {
+    const village = villages.get(options.village);
+    if (!village) throw notFound('village');
+    return { type: 'FeatureCollection', features: present([villagePoint(village)]) };
+  }
   if (options.route === undefined) {
     return {
       type: 'FeatureCollection',
@@ -86,7 +95,7 @@ export function mapFeatures(
   return { type: 'FeatureCollection', features: [...points, ...present([routeLine(route)])] };
 }
 
-export async function mapGeoJson(deps: HandbookDeps, filter: { route?: string } = {}): Promise<MapFeatureCollection> {
+export async function mapGeoJson(deps: HandbookDeps, filter: MapFilter = {}): Promise<MapFeatureCollection> {
   const handbook = await deps.handbook.load();
-  return mapFeatures(handbook, { publicUrl: deps.publicUrl, route: filter.route });
+  return mapFeatures(handbook, { publicUrl: deps.publicUrl, route: filter.route, village: filter.village });
 }
