@@ -7,7 +7,7 @@ import { createTurn, type Client, type DialogueDeps } from './turn.js';
 import type { ChatState, Incoming, Outcome } from './types.js';
 
 export { clientLanguage } from './turn.js';
-export type { Client, DialogueArtisans, DialogueDeps } from './turn.js';
+export type { Client, DialogueArtisans, DialogueDeps, VillageVlog } from './turn.js';
 export type { InlineCard } from './inline-cards.js';
 
 export function createDialogue(deps: DialogueDeps) {

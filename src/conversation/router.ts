@@ -47,7 +47,10 @@ function onAction(turn: Turn, action: Action): Outcome | Promise<Outcome> {
 }
 
 // A command opens a list as a new message; only its buttons page through it in place.
-const asNewMessage = (outcome: Outcome): Outcome => ({ ...outcome, replies: outcome.replies.map((r) => ({ ...r, edit: false })) });
+const asNewMessage = async (answer: Outcome | Promise<Outcome>): Promise<Outcome> => {
+  const outcome = await answer;
+  return { ...outcome, replies: outcome.replies.map((r) => ({ ...r, edit: false })) };
+};
 
 function onCommand(turn: Turn, command: Command, argument: string | undefined): Outcome | Promise<Outcome> {
   switch (command) {

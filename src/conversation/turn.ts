@@ -21,6 +21,19 @@ export interface DialogueDeps {
   pageSize?: number;
   /** New vlogs as messages (Zalo): subscribe and unsubscribe by the chat's own words. */
   vlogs?: { subscribe(chatId: string, lang: Lang): Promise<boolean>; unsubscribe(chatId: string): Promise<boolean> };
+  /** A village's latest published vlog, for its card; without it cards name no vlog. Called for every card:
+   *  it should answer from memory most of the time (the publishing service keeps answers 30 s). */
+  latestVlog?: (villageId: string) => Promise<VillageVlog | undefined>;
+}
+
+/** A village's latest published vlog as its card shows it. */
+export interface VillageVlog {
+  title: string;
+  /** Its page: absolute when the server knows its public address, else /vlogs/<slug>. */
+  pageUrl: string;
+  slug: string;
+  /** Its poster, a path on our server (/media/…). */
+  posterUrl?: string;
 }
 
 export interface Client {

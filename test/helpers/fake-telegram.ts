@@ -36,12 +36,24 @@ export interface FakeTelegram {
 }
 
 let nextMessageId = 1000;
+const JSON_FIELDS = new Set(['reply_markup', 'media']);
+
+/** A sent photo as Telegram describes it: its sizes, the largest last; an upload gets a new file_id. */
+function photoSizes(media: unknown, id: number) {
+  const uploaded = typeof media !== 'string' || media.startsWith('attach://');
+  const fileId = uploaded ? `photo-file-${id}` : media;
+  return [
+    { file_id: `${fileId}-small`, file_unique_id: `u${id}s`, width: 90, height: 51 },
+    { file_id: fileId, file_unique_id: `u${id}`, width: 1280, height: 720 },
+  ];
+}
 
 export async function startFakeTelegram(): Promise<FakeTelegram> {
   const calls: RecordedCall[] = [];
   const failures: FakeTelegram['failures'] = [];
   const pending = new Map<string, { failure: Failure; times: number }>();
   const stored = new Map<string, Buffer>();
+  const photoMessages = new Set<number>();
   let storm: { until: number; random: () => number } | undefined;
   const app = Fastify({ bodyLimit: 60 * 1024 * 1024 });
   await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024 } });
@@ -54,7 +66,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
           const data = await part.toBuffer();
           files[part.fieldname] = { filename: part.filename, bytes: data.length };
         } else {
-          params[part.fieldname] = part.value;
+          // grammY sends objects (a keyboard, an edited message's media) as JSON in their form field.
+          params[part.fieldname] = JSON_FIELDS.has(part.fieldname) ? JSON.parse(String(part.value)) : part.value;
         }
       }
     } else if (request.body && typeof request.body === 'object') {
@@ -65,6 +78,8 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       const part = typeof value === 'string' && value.startsWith('attach://') ? files[value.slice(9)] : undefined;
       if (part) files[name] = part;
     }
+    const media = params.media as { media?: unknown } | undefined;
+    if (typeof media?.media === 'string' && media.media.startsWith('attach://') && files[media.media.slice(9)]) files.media = files[media.media.slice(9)]!;
     const { token, method } = request.params;
     if (storm && Date.now() < storm.until) {
       const roll = storm.random();
@@ -82,6 +97,11 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       failures.push({ method, at: Date.now() });
       return reply.code(failing.failure.error_code).send({ ok: false, ...failing.failure });
     }
+    // Telegram cannot edit the text of a photo: it has a caption instead.
+    if (method === 'editMessageText' && photoMessages.has(Number(params.message_id))) {
+      failures.push({ method, at: Date.now() });
+      return reply.code(400).send({ ok: false, error_code: 400, description: 'Bad Request: there is no text in the message to edit' });
+    }
     const call: RecordedCall = { method, token, params, files, at: Date.now() };
     calls.push(call);
     if (method === 'getFile') {
@@ -93,6 +113,7 @@ export async function startFakeTelegram(): Promise<FakeTelegram> {
       };
     }
     call.result = answer(method, params);
+    if (call.result?.photo) photoMessages.add(call.result.message_id);
     return { ok: true, result: call.result };
   });
   app.get<{ Params: { token: string; '*': string } }>('/file/bot:token/*', async (request, reply) => {
@@ -149,6 +170,20 @@ function answer(method: string, params: Record<string, any>): unknown {
       duration: Number(params.duration),
     };
     return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: params.chat_id, type: 'channel' }, caption: params.caption, video };
+  }
+  if (method === 'sendPhoto') {
+    const id = nextMessageId++;
+    return { message_id: id, date: Math.floor(Date.now() / 1000), chat, caption: params.caption, photo: photoSizes(params.photo, id) };
+  }
+  if (method === 'editMessageMedia') {
+    const id = Number(params.message_id);
+    return {
+      message_id: id,
+      date: Math.floor(Date.now() / 1000),
+      chat,
+      caption: params.media?.caption,
+      photo: photoSizes(params.media?.media, nextMessageId++),
+    };
   }
   if (method.startsWith('send')) {
     return { message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat, text: params.text };

@@ -24,7 +24,8 @@ export interface FakeZalo {
   storm(until: number, random: () => number): void;
   /** Authorisation codes it will accept, with the PKCE challenge each was issued for. */
   issueCode(code: string, challenge: string): void;
-  botSends: Array<{ token: string; body: any }>;
+  /** What the Bot platform was asked to send: sendMessage (text) or sendPhoto (a picture by URL). */
+  botSends: Array<{ token: string; body: any; method: 'sendMessage' | 'sendPhoto' }>;
   waitForSends(count: number, timeoutMs?: number): Promise<FakeZalo['sends']>;
   close(): Promise<void>;
 }
@@ -125,10 +126,12 @@ export async function startFakeZalo(initial = { access: 'access-0', refresh: 're
     return { error: -14001, error_description: 'unsupported grant' };
   });
 
-  app.post<{ Params: { token: string } }>('/bot:token/sendMessage', async (request) => {
-    fake.botSends.push({ token: request.params.token, body: request.body });
-    return { ok: true, result: { message_id: `b${fake.botSends.length}`, date: Date.now() } };
-  });
+  for (const method of ['sendMessage', 'sendPhoto'] as const) {
+    app.post<{ Params: { token: string } }>(`/bot:token/${method}`, async (request) => {
+      fake.botSends.push({ token: request.params.token, body: request.body, method });
+      return { ok: true, result: { message_id: `b${fake.botSends.length}`, date: Date.now() } };
+    });
+  }
 
   fake.url = await app.listen({ port: 0, host: '127.0.0.1' });
   fake.close = () => app.close();

@@ -13,6 +13,7 @@ import { clientLanguage, type Dialogue } from '../../conversation/dialogue.js';
 import type { ChatState } from '../../conversation/types.js';
 import { inlineFeature } from './features/inline.feature.js';
 import { dialogueFeature, stateOf } from './features/dialogue.feature.js';
+import { createPhotoFiles } from './photo-files.js';
 
 export interface LogFlavor {
   /** The logger of this update: every line carries its update id. */
@@ -34,6 +35,8 @@ export interface TelegramDeps {
   botInfo?: UserFromGetMe;
   /** Handlers that go before the dialogue (staff uploads); each passes on what is not theirs. */
   features?: Composer<BotContext>[];
+  /** MEDIA_DIR: the pictures replies carry (vlog posters) are uploaded from here. */
+  mediaDir?: string;
 }
 
 export function createBot(deps: TelegramDeps): Bot<BotContext> {
@@ -92,7 +95,8 @@ export function createBot(deps: TelegramDeps): Bot<BotContext> {
     if (await firstSeen.get(ctx)) return next();
     ctx.log.info('telegram update already handled');
   });
-  bot.errorBoundary(onError, inlineFeature(deps), ...(deps.features ?? []), dialogueFeature(deps));
+  const photos = deps.mediaDir ? createPhotoFiles({ redis: deps.redis, keyPrefix: deps.keyPrefix, mediaDir: deps.mediaDir }) : undefined;
+  bot.errorBoundary(onError, inlineFeature(deps), ...(deps.features ?? []), dialogueFeature({ ...deps, photos }));
   bot.catch(onError);
   return bot;
 }

@@ -1,6 +1,6 @@
 // The Zalo Bot platform (bots made with Zalo Bot Creator): a Telegram-like API at
-// <base>/bot<TOKEN>/<method>, a webhook with X-Bot-Api-Secret-Token, text only. Buttons become a
-// numbered menu: the user answers with the number.
+// <base>/bot<TOKEN>/<method>, a webhook with X-Bot-Api-Secret-Token, text and photos by URL only. Buttons
+// become a numbered menu: the user answers with the number.
 import { timingSafeEqual } from 'node:crypto';
 import axios from 'axios';
 import type { Redis } from 'ioredis';
@@ -14,25 +14,33 @@ import type { createChatStates } from './chat-state.js';
 
 export interface ZaloBotClient {
   sendMessage(chatId: string, text: string): Promise<string>;
+  /** A picture Zalo fetches from its URL (a public, lasting one: it may fetch it more than once). */
+  sendPhoto(chatId: string, photoUrl: string, caption?: string): Promise<string>;
 }
+
+// Text and captions: at most 2,000 characters, counted on the composed (NFC) form of Vietnamese.
+const ZALO_BOT_TEXT_LIMIT = 2000;
+const fitted = (text: string) => text.normalize('NFC').slice(0, ZALO_BOT_TEXT_LIMIT);
 
 export function createZaloBotClient(options: { apiBase: string; token: string; timeoutMs?: number }): ZaloBotClient {
   // The token is in the path: the base URL goes to axios alone, never into an error or a log.
   const http = axios.create({ baseURL: `${options.apiBase.replace(/\/+$/, '')}/bot${options.token}/`, timeout: options.timeoutMs ?? 10_000 });
+  async function call(method: string, body: Record<string, string>): Promise<string> {
+    let data: { ok?: boolean; result?: { message_id?: string }; error_code?: number; description?: string };
+    try {
+      data = (await http.post(method, body)).data;
+    } catch (error) {
+      const status = axios.isAxiosError(error) ? error.response?.status : undefined;
+      const answer = axios.isAxiosError(error) ? (error.response?.data as typeof data | undefined) : undefined;
+      if (answer?.ok === false) throw new ZaloApiError(answer.error_code ?? status ?? 0, answer.description ?? 'error', method);
+      throw new ZaloHttpError(method, status, axios.isAxiosError(error) ? (error.code ?? 'network error') : 'error');
+    }
+    if (!data.ok) throw new ZaloApiError(data.error_code ?? 0, data.description ?? 'error', method);
+    return data.result?.message_id ?? '';
+  }
   return {
-    async sendMessage(chatId, text) {
-      let data: { ok?: boolean; result?: { message_id?: string }; error_code?: number; description?: string };
-      try {
-        data = (await http.post('sendMessage', { chat_id: chatId, text: text.normalize('NFC').slice(0, 2000) })).data;
-      } catch (error) {
-        const status = axios.isAxiosError(error) ? error.response?.status : undefined;
-        const body = axios.isAxiosError(error) ? (error.response?.data as typeof data | undefined) : undefined;
-        if (body?.ok === false) throw new ZaloApiError(body.error_code ?? status ?? 0, body.description ?? 'error', 'sendMessage');
-        throw new ZaloHttpError('sendMessage', status, axios.isAxiosError(error) ? (error.code ?? 'network error') : 'error');
-      }
-      if (!data.ok) throw new ZaloApiError(data.error_code ?? 0, data.description ?? 'error', 'sendMessage');
-      return data.result?.message_id ?? '';
-    },
+    sendMessage: (chatId, text) => call('sendMessage', { chat_id: chatId, text: fitted(text) }),
+    sendPhoto: (chatId, photoUrl, caption) => call('sendPhoto', { chat_id: chatId, photo: photoUrl, ...(caption ? { caption: fitted(caption) } : {}) }),
   };
 }
 
@@ -73,6 +81,8 @@ export function createZaloBotChannel(deps: {
   keyPrefix: string;
   logger: Logger;
   secret: string;
+  /** PUBLIC_URL: Zalo fetches the pictures of replies from there; without it, replies go as text. */
+  publicUrl?: string;
 }) {
   const pending = new Set<Promise<void>>();
 
@@ -127,9 +137,26 @@ export function createZaloBotChannel(deps: {
     for (const reply of replies) {
       const { text: body, actions } = numberedText(reply, deps.messages, language);
       if (actions.length) menu = actions;
-      for (const part of splitText(body, 2000)) await deps.client.sendMessage(chat, part);
+      if (reply.photo && deps.publicUrl && (await sendPhoto(chat, reply.photo, body))) continue;
+      for (const part of splitText(body, ZALO_BOT_TEXT_LIMIT)) await deps.client.sendMessage(chat, part);
     }
     await deps.states.set(chat, { ...next, menu });
+  }
+
+  /**
+   * The picture with the reply's text as its caption when it fits (both hold 2,000 characters); a longer
+   * text follows the picture, captioned with its description. True when the text went with it; a picture
+   * Zalo could not take leaves the reply to go as text.
+   */
+  async function sendPhoto(chat: string, photo: NonNullable<Reply['photo']>, body: string): Promise<boolean> {
+    const fits = body.normalize('NFC').length <= ZALO_BOT_TEXT_LIMIT;
+    try {
+      await deps.client.sendPhoto(chat, `${deps.publicUrl!.replace(/\/$/, '')}${photo.url}`, fits ? body : photo.alt);
+      return fits;
+    } catch (error) {
+      deps.logger.warn({ err: error }, 'zalo bot: the picture was refused; the reply goes as text');
+      return false;
+    }
   }
 
   return {

@@ -98,6 +98,7 @@ export function createZalo(
       keyPrefix: prefix,
       logger: deps.logger,
       secret: config.ZALO_BOT_WEBHOOK_SECRET,
+      publicUrl: config.PUBLIC_URL,
     });
     return { mode: 'bot' as const, channel };
   }
@@ -115,6 +116,7 @@ export function createZalo(
     appId: config.ZALO_APP_ID!,
     oaSecretKey: config.ZALO_OA_SECRET_KEY!,
     replayWindowSeconds: config.ZALO_REPLAY_WINDOW_SECONDS,
+    publicUrl: config.PUBLIC_URL,
     afterUserMessage: deps.afterUserMessage,
   });
   return { mode: 'oa' as const, channel, oauth: oa.oauth, tokens: oa.tokens };

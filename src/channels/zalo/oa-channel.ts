@@ -25,6 +25,8 @@ export interface ZaloOaDeps {
   appId: string;
   oaSecretKey: string;
   replayWindowSeconds: number;
+  /** PUBLIC_URL: Zalo fetches the pictures of replies from there; without it, replies carry none. */
+  publicUrl?: string;
   /** After the user's message is answered: what waited for their window to open (held notifications). */
   afterUserMessage?: (userId: string) => Promise<void>;
 }
@@ -126,7 +128,7 @@ export function createZaloOaChannel(deps: ZaloOaDeps) {
       lang = outcome.state.lang ?? lang;
       replies = outcome.replies;
     }
-    for (const send of planOaMessages(replies, deps.messages, lang)) {
+    for (const send of planOaMessages(replies, deps.messages, lang, { publicUrl: deps.publicUrl })) {
       const quote = await deps.window.claim(user);
       if (!quote) {
         deps.logger.warn({ user }, 'zalo reply not sent: outside the reply window or over its quota');

@@ -1,6 +1,7 @@
 // Renders the dialogue's replies on a Zalo Official Account: text in parts of at most 2,000 characters
 // (cut at sentences), list entries as a list template, other buttons as a buttons template (at most 5;
-// oa.query.show sends "#<action>" back as the user's message, oa.open.url opens a link).
+// oa.query.show sends "#<action>" back as the user's message, oa.open.url opens a link). A reply's picture
+// (a vlog's poster) goes first, as a list template's image, which Zalo fetches from PUBLIC_URL.
 import type { Button, Reply } from '../../conversation/types.js';
 import { splitText } from '../../conversation/fit-text.js';
 import type { Lang, Messages } from '../../i18n/messages.js';
@@ -15,14 +16,31 @@ export const actionPayload = (action: string) => `#${action}`;
 const zaloButton = (b: Button): ZaloButton =>
   'url' in b ? { title: b.label, type: 'oa.open.url', payload: { url: b.url } } : { title: b.label, type: 'oa.query.show', payload: actionPayload(b.action) };
 
+/** The picture as a list template's one element: its image, and a tap opens the page it leads to. Zalo
+ *  fetches the image itself, so it needs our public address; without one there is no picture (the reply's
+ *  text still names it). */
+function pictureElement(photo: NonNullable<Reply['photo']>, publicUrl: string | undefined, messages: Messages, lang: Lang): ZaloListElement | undefined {
+  if (!publicUrl) return undefined;
+  const absolute = (path: string) => `${publicUrl.replace(/\/$/, '')}${path}`;
+  return {
+    title: photo.alt,
+    subtitle: photo.link ? messages.t(lang, 'vlog-watch') : undefined,
+    image_url: absolute(photo.url),
+    default_action: { type: 'oa.open.url', url: absolute(photo.link ?? photo.url) },
+  };
+}
+
 /** The messages to send for the replies, in order; each becomes one call to the OA API. */
 export function planOaMessages(
   replies: Reply[],
   messages: Messages,
   lang: Lang,
+  options: { publicUrl?: string } = {},
 ): Array<(client: ZaloClient, userId: string, quote?: string) => Promise<string>> {
   const plan: Array<(client: ZaloClient, userId: string, quote?: string) => Promise<string>> = [];
   for (const reply of replies) {
+    const picture = reply.photo && pictureElement(reply.photo, options.publicUrl, messages, lang);
+    if (picture) plan.push((client, user, quote) => client.sendList(user, [picture], quote));
     let text = reply.text;
     const controls: Button[] = (reply.buttons ?? []).flat();
     if (reply.venue) {

@@ -5,7 +5,7 @@ import { addressText } from '../../ask/wording.js';
 import type { RouteEntry, VillageEntry } from '../../content/schema.js';
 import { mapLink } from '../../services/handbook/map-link.js';
 import { splitText } from '../fit-text.js';
-import { button, type Turn } from '../turn.js';
+import { button, type Turn, type VillageVlog } from '../turn.js';
 import type { Button, Reply } from '../types.js';
 
 const NEARBY = 5;
@@ -17,7 +17,7 @@ export const villageAddress = (turn: Turn, v: VillageEntry) => addressText(v.add
 
 export const backToVillage = (turn: Turn, v: VillageEntry): Button => button(turn.t('menu-back'), { kind: 'village', id: v.id, part: 0 });
 
-function villageCardText(turn: Turn, v: VillageEntry): string {
+function villageCardText(turn: Turn, v: VillageEntry, vlog: VillageVlog | undefined): string {
   const { t, lang, knowledge: k } = turn;
   const crafts = v.crafts.map((c) => k.crafts.get(c)?.name[lang] ?? c).join(', ');
   const address = villageAddress(turn, v);
@@ -28,6 +28,7 @@ function villageCardText(turn: Turn, v: VillageEntry): string {
     `🏘 ${v.name[lang]}`,
     t('card-crafts', { crafts }),
     address && t('card-address', { address }),
+    vlog && t('vlog-card-latest', { title: vlog.title, link: vlog.pageUrl }),
     '',
     v.summary[lang],
     v.history?.[lang],
@@ -40,10 +41,19 @@ function villageCardText(turn: Turn, v: VillageEntry): string {
     .trim();
 }
 
-/** A village's card, one part at a time ("more" for the next), with what to do next. */
-export function villageCard(turn: Turn, v: VillageEntry, part: number, edit: boolean): Reply {
+/** The village's latest published vlog, if the dialogue was given a way to know it; a card never fails for it. */
+export const latestVlogOf = async (turn: Turn, v: VillageEntry): Promise<VillageVlog | undefined> => turn.deps.latestVlog?.(v.id).catch(() => undefined);
+
+/** The vlog's poster as the reply's picture, leading to its page. */
+export const vlogPhoto = (turn: Turn, vlog: VillageVlog | undefined): Reply['photo'] =>
+  vlog?.posterUrl ? { url: vlog.posterUrl, alt: turn.t('vlog-card-poster', { title: vlog.title }), link: `/vlogs/${vlog.slug}` } : undefined;
+
+/** A village's card, one part at a time ("more" for the next), with what to do next; its first part names
+ *  the village's latest vlog and carries its poster. */
+export async function villageCard(turn: Turn, v: VillageEntry, part: number, edit: boolean): Promise<Reply> {
   const { t } = turn;
-  const parts = splitText(villageCardText(turn, v), turn.deps.textLimit);
+  const vlog = await latestVlogOf(turn, v);
+  const parts = splitText(villageCardText(turn, v, vlog), turn.deps.textLimit);
   const index = Math.min(part, parts.length - 1);
   const rows: Button[][] = [];
   if (index < parts.length - 1) rows.push([button(t('menu-more'), { kind: 'village', id: v.id, part: index + 1 })]);
@@ -52,7 +62,8 @@ export function villageCard(turn: Turn, v: VillageEntry, part: number, edit: boo
     [button(t('card-nearby'), { kind: 'near', village: v.id }), button(t('card-routes'), { kind: 'through', village: v.id })],
     [button(t('menu-back'), { kind: 'villages', craft: v.crafts[0]!, page: 0 }), turn.menuButton()],
   );
-  return { text: parts[index]!, buttons: rows, edit };
+  const photo = index === 0 ? vlogPhoto(turn, vlog) : undefined;
+  return { text: parts[index]!, buttons: rows, edit, ...(photo ? { photo } : {}) };
 }
 
 export function routeCard(turn: Turn, r: RouteEntry): Reply {

@@ -11,7 +11,7 @@ import { backToVillage, byOcop, nearbyList, productLine, routeCard, villageAddre
 /** The actions of browsing: every button but the menu, help, status and language ones. */
 export type BrowseAction = Exclude<Action, { kind: 'menu' | 'help' | 'status' | 'lang' }>;
 
-export function browse(turn: Turn, action: BrowseAction): Outcome {
+export function browse(turn: Turn, action: BrowseAction): Outcome | Promise<Outcome> {
   switch (action.kind) {
     case 'nearby':
       return turn.done([{ text: turn.t('chat-nearby-ask'), requestLocation: true }]);
@@ -19,11 +19,8 @@ export function browse(turn: Turn, action: BrowseAction): Outcome {
       return crafts(turn, action.page);
     case 'villages':
       return villages(turn, action.craft, action.page);
-    case 'village': {
-      const v = turn.knowledge.villages.get(action.id);
-      if (!v) return turn.stale();
-      return turn.done([villageCard(turn, v, action.part, action.part > 0)], { ...turn.state, lastVillageId: v.id });
-    }
+    case 'village':
+      return village(turn, action.id, action.part);
     case 'directions':
       return directions(turn, action.id);
     case 'products':
@@ -41,6 +38,13 @@ export function browse(turn: Turn, action: BrowseAction): Outcome {
     case 'ocop':
       return ocopProducts(turn, action.page);
   }
+}
+
+/** A village's card; "more" (a later part) replaces the message it was pressed on. */
+async function village(turn: Turn, id: string, part: number): Promise<Outcome> {
+  const v = turn.knowledge.villages.get(id);
+  if (!v) return turn.stale();
+  return turn.done([await villageCard(turn, v, part, part > 0)], { ...turn.state, lastVillageId: v.id });
 }
 
 /** The villages nearest a location the user shared. */

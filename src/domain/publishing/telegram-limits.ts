@@ -3,6 +3,9 @@
 /** The cloud Bot API takes uploads up to 50 MB; a local-mode Bot API server up to 2000 MB. */
 export const TELEGRAM_UPLOAD_LIMIT = 50 * 1024 * 1024;
 
+/** A photo's or video's caption: 0–1024 characters (a message's text: 4096). */
+export const TELEGRAM_CAPTION_LIMIT = 1024;
+
 /** Why the channel cannot take this clip, or undefined. */
 export function telegramProblem(
   channel: { configured: boolean; localMode: boolean },

@@ -5,6 +5,7 @@ import { clientLanguage, type Dialogue } from '../../../conversation/dialogue.js
 import type { ChatState, Command, Incoming } from '../../../conversation/types.js';
 import type { Messages } from '../../../i18n/messages.js';
 import type { BotContext } from '../bot.js';
+import type { PhotoFiles } from '../photo-files.js';
 import { render } from '../render.js';
 
 export const commands: Command[] = ['start', 'help', 'language', 'villages', 'routes', 'nearby', 'menu', 'products', 'status', 'link', 'unlink'];
@@ -12,6 +13,8 @@ export const commands: Command[] = ['start', 'help', 'language', 'villages', 'ro
 export interface DialogueFeatureDeps {
   dialogue: Dialogue;
   messages: Messages;
+  /** Pictures (a village's vlog poster) uploaded once, then sent by file_id. */
+  photos?: PhotoFiles;
 }
 
 export function dialogueFeature(deps: DialogueFeatureDeps): Composer<BotContext> {
@@ -27,7 +30,12 @@ export function dialogueFeature(deps: DialogueFeatureDeps): Composer<BotContext>
     });
     if (ctx.chat) ctx.session = outcome.state;
     ctx.log.debug({ incoming: incoming.type, replies: outcome.replies.length }, 'telegram dialogue answered');
-    await render(ctx, outcome.replies, { messages: deps.messages, lang: outcome.state.lang ?? clientLanguage(ctx.from?.language_code) });
+    await render(ctx, outcome.replies, {
+      messages: deps.messages,
+      lang: outcome.state.lang ?? clientLanguage(ctx.from?.language_code),
+      photos: deps.photos,
+      log: ctx.log,
+    });
   };
 
   for (const command of commands)

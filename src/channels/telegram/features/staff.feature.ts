@@ -1,6 +1,7 @@
 // Staff send clips from their phone: a private chat linked with `/staff <api token>` may send a video;
 // up to Telegram's 20 MB download limit the bot fetches it (getFile) and it becomes a clip; a larger one
-// gets a one-time link to upload it in the console. The worker tells the chat when the clip is ready.
+// gets a one-time link to upload it in the console. The caption's first line is its title, a line naming a
+// handbook village its village. The worker tells the chat when the clip is ready.
 import { createWriteStream } from 'node:fs';
 import { copyFile, rm } from 'node:fs/promises';
 import type { ReadableStream } from 'node:stream/web';
@@ -27,6 +28,8 @@ export interface StaffFeatureDeps {
   messages: Messages;
   token: string;
   apiRoot: string;
+  /** The handbook village a caption line names as a whole (its name or id), if exactly one. */
+  villageNamed?: (line: string) => { id: string; name: { vi: string; en: string } } | undefined;
 }
 
 export function staffFeature(deps: StaffFeatureDeps): Composer<BotContext> {
@@ -39,7 +42,7 @@ export function staffFeature(deps: StaffFeatureDeps): Composer<BotContext> {
     // The token was sent in a chat message: delete it from the chat whatever happens.
     await ctx.deleteMessage().catch(() => {});
     if (!linked) return ctx.reply(t(ctx, 'staff-link-refused'));
-    return ctx.reply(t(ctx, 'staff-linked', { name: linked.name }));
+    return ctx.reply(`${t(ctx, 'staff-linked', { name: linked.name })}\n${t(ctx, 'vlog-card-clip-village-how')}`);
   });
 
   privateChats.on(['message:video', 'message:document'], async (ctx, next) => {
@@ -47,7 +50,16 @@ export function staffFeature(deps: StaffFeatureDeps): Composer<BotContext> {
     const isVideo = Boolean(ctx.message.video) || media?.mime_type?.startsWith('video/');
     const staffChat = isVideo ? await deps.staffChats.find(String(ctx.chat.id)) : null;
     if (!media || !staffChat) return next();
-    const title = (ctx.message.caption ?? '').trim().split('\n')[0]!.slice(0, 200) || media.file_name || `Clip ${new Date().toISOString().slice(0, 10)}`;
+    const lines = (ctx.message.caption ?? '').trim().split('\n');
+    const title = lines[0]!.slice(0, 200) || media.file_name || `Clip ${new Date().toISOString().slice(0, 10)}`;
+    // Staff choose the village at upload here as in the console: a caption line of its own names it.
+    const village = lines
+      .slice(1)
+      .map((line) => deps.villageNamed?.(line))
+      .find(Boolean);
+    const received =
+      t(ctx, 'clip-received', { title }) +
+      (village ? `\n${t(ctx, 'vlog-card-clip-village', { village: village.name[clientLanguage(ctx.from?.language_code)] })}` : '');
     if ((media.file_size ?? 0) > TELEGRAM_DOWNLOAD_LIMIT) {
       const { link } = await deps.staffChats.issueUploadTicket(staffChat.staffId);
       return ctx.reply(t(ctx, 'clip-too-big-for-telegram', { link }));
@@ -68,11 +80,12 @@ export function staffFeature(deps: StaffFeatureDeps): Composer<BotContext> {
         tempPath,
         originalName: media.file_name ?? 'telegram.mp4',
         title,
+        village: village?.id,
         staffId: staffChat.staffId,
         notifyChatId: String(ctx.chat.id),
         // Acknowledged before the job is queued: a short clip can be ready within a second, and "ready"
         // must not arrive before "received". A lost acknowledgement does not lose the clip.
-        beforeQueue: async () => void (await ctx.reply(t(ctx, 'clip-received', { title })).catch(() => {})),
+        beforeQueue: async () => void (await ctx.reply(received).catch(() => {})),
       });
       if (created.duplicateOf) await ctx.reply(t(ctx, 'clip-duplicate', { title: created.duplicateOf.title }));
     } catch (error) {
