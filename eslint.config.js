@@ -1,4 +1,4 @@
-// ESLint (typescript-eslint's recommended rules) over the TypeScript and the console's browser script.
+// ESLint (typescript-eslint's recommended rules) over the TypeScript and the browser scripts (console, public pages).
 // The architecture's boundaries are dependency-cruiser's job (.dependency-cruiser.cjs).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -17,7 +17,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/http/console/assets/**/*.js'],
+    files: ['src/http/console/assets/**/*.js', 'src/http/assets/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
 );

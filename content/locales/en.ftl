@@ -474,8 +474,225 @@ console-handbook-previous = ← Previous page
 console-handbook-next = Next page →
 console-handbook-sections = Sections of this page
 
+## The map (/map, the map on the pages, map.js)
+
+map-title = Map of the craft villages
+map-description = Every craft village in the handbook and the routes between them on one map: a pin where the village itself is placed, a circle where only its commune is known.
+map-intro = { $villages } villages and { $routes } routes. Pick a point for its name and page.
+map-label = Map of Hanoi's craft villages
+map-route-label = Map of the route: { $name }
+map-fallback = The map needs JavaScript.
+map-fallback-list = See the list of villages
+map-error = The map could not be loaded. Try again in a moment.
+map-empty = This place has no point on the map yet.
+map-approximate = Location approximate: commune
+map-village-link = The village's page
+map-route-link = The route's page
+map-zoom-in = Zoom in
+map-zoom-out = Zoom out
+map-close = Close
+map-legend = What the map shows
+map-legend-pin = A pin: the village itself.
+map-legend-circle = A circle: only the village's commune is known; the village is somewhere around it.
+map-legend-line = A line: a route, through its stops in order.
+map-routes = Routes
+map-route-stops =
+    { $count ->
+        [one] { $count } stop on the map
+       *[other] { $count } stops on the map
+    }
+map-showing-route = On the map: { $name }.
+map-all = All villages and routes
+
 ## Public web pages (/, /villages, /routes, /products)
+
+# Site, home, villages and 404 (layout, /, /villages, /villages/:id)
+web-skip-to-content = Skip to the content
+web-nav-label = Site
+web-nav-home = Home
+web-nav-villages = Villages
+web-nav-routes = Routes
+web-nav-products = Products
+web-nav-vlogs = Vlogs
+web-nav-map = Map
+web-footer-about = LangNghe: the electronic handbook of Hanoi's craft villages.
+web-footer-geojson = Map data (GeoJSON)
+web-home-title = Hanoi's craft villages
+web-home-description = The electronic handbook of Hanoi's craft villages: { $villages } villages, their crafts and products, and { $routes } touring routes.
+web-home-intro = { $villages } craft villages, { $crafts } crafts, { $products } products and { $routes } touring routes, in our own words from sourced facts.
+web-search-label = Search the villages
+web-search-placeholder = e.g. Bát Tràng, silk, Gia Lâm
+web-search-button = Search
+web-home-crafts = Crafts
+web-home-craft-villages =
+    { $count ->
+        [one] 1 village
+       *[other] { $count } villages
+    }
+web-home-map = Map of the villages
+web-home-map-label = Map of every craft village in the handbook
+web-home-routes = Touring routes
+web-home-all-routes = All routes
+web-home-products = Featured OCOP products
+web-home-all-products = All products
+web-home-vlogs = Latest vlogs
+web-villages-title = Craft villages
+web-villages-description = Every craft village in the handbook of Hanoi's craft villages, by craft, district, recognition and OCOP products.
+web-villages-filters = Filter the villages
+web-villages-more-filters = Craft, district, recognition, OCOP
+web-villages-filter-q = Name, craft or place (accents optional)
+web-villages-filter-craft = Craft
+web-villages-filter-district = District (before July 2025)
+web-villages-filter-title = Recognition
+web-villages-filter-ocop = Only villages with OCOP-rated products
+web-villages-filter-any = Any
+web-villages-filter-apply = Show the villages
+web-villages-filter-clear = Clear the filters
+web-villages-count = { $shown } of { $total } villages
+web-villages-empty = No village matches these filters.
+web-villages-empty-hint = Try other words, or clear the filters to see every village.
+web-village-ocop-count =
+    { $count ->
+        [one] 1 OCOP product
+       *[other] { $count } OCOP products
+    }
+web-village-at-risk = At risk of fading
+web-village-all = All villages
+web-village-crafts = Crafts
+web-village-address = Address
+web-village-commune = Commune or ward (since July 2025)
+web-village-former = Before July 2025
+web-village-unconfirmed = unconfirmed
+web-village-or = or
+web-village-commune-unknown = not confirmed yet
+web-village-approximate = Location approximate: commune
+web-village-story = History
+web-village-visit = Visiting
+web-village-see = What to see
+web-village-festivals = Festivals
+web-village-hours = Opening hours and market days
+web-village-shopping = Shopping
+web-village-getting-there = Getting there
+web-village-distance = About { $km } km from central Hanoi.
+web-village-directions = Directions (Google Maps)
+web-village-titles = Recognition
+web-village-products = Products
+web-village-product-signature = signature product
+web-village-nearby = Nearby villages
+web-village-nearby-km = { $km } km
+web-village-routes = Routes through this village
+web-village-places = Places to visit and shop
+web-village-latest-vlog = Latest vlog
+web-village-more-vlogs = More vlogs
+web-village-map-label = Map: { $village }
+web-village-no-location = The handbook has no map point for this village yet.
+web-not-found-title = Page not found
+web-not-found-text = There is no page at this address: it may have moved, or the link may be mistyped.
+web-not-found-home = Go to the home page
+web-not-found-search = Or search the villages:
+
+# Routes and products (/routes, /products)
+web-route-list-title = Craft village routes
+web-route-list-intro = Trips through Hanoi's craft villages: the city's routes, tour operators' examples and LangNghe's suggestions.
+web-route-empty = The handbook has no routes yet.
+web-route-days =
+    { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }
+web-route-stop-count =
+    { $count ->
+        [one] 1 stop
+       *[other] { $count } stops
+    }
+web-route-origin =
+    { $origin ->
+        [city] the city's route
+        [operator] a tour operator's example
+       *[langnghe] suggested by LangNghe
+    }
+web-route-map-label = Map of the route: { $name }
+web-route-open-in-maps = Open the whole route in a maps app
+web-route-stops = Stops
+web-route-day-plan = The plan
+web-route-travel = Getting there and around
+web-route-location-approximate = location approximate: commune
+web-route-all = All routes
+web-route-description = { $theme } { $days }, { $stops }.
+web-product-list-title = Craft village products
+web-product-list-intro = OCOP-rated products and signature products of Hanoi's craft villages, and where to buy them.
+web-product-filters = Filter the products
+web-product-filter-ocop = OCOP rating
+web-product-filter-any = Any
+web-product-filter-stars = { $stars } stars
+web-product-filter-craft = Craft
+web-product-filter-village = Village
+web-product-filter-apply = Filter
+web-product-filter-clear = Clear the filters
+web-product-filter-note = A star rating filter keeps only the ratings the handbook has confirmed.
+web-product-count = { $shown } of { $total } products
+web-product-empty = No product matches these filters.
+web-product-page = Page { $page } of { $pages }
+web-product-pages = Pages of the product list
+web-product-previous = ← Previous page
+web-product-next = Next page →
+web-product-ocop = OCOP { $stars }★
+web-product-ocop-no-stars = OCOP-rated (stars not given)
+web-product-ocop-level =
+    { $level ->
+        [district] district level
+        [city] city level
+       *[national] national level
+    }
+web-product-unconfirmed = unconfirmed
+web-product-producer = Producer
+web-product-craft = Craft
+web-product-village = Village
+web-product-signature = A signature product of { $village }
+web-product-where-to-buy = Where to buy
+web-product-online = Online shop or the producer's page
+web-product-village-places = Shops and showrooms in { $village }
+web-product-city-places = OCOP centres and sales points in Hanoi
+web-product-city-places-note = They sell OCOP products in general: ask whether they have this one.
+web-product-no-shop = The handbook lists no shop for this product yet; ask in { $village }.
+web-product-place-kind =
+    { $kind ->
+        [ocop_centre] OCOP centre
+        [ocop_sales_point] OCOP sales point
+        [showroom] showroom
+        [market] market
+        [museum] museum
+       *[sight] sight
+    }
+web-product-all = All products
+web-product-description = { $name } ({ $craft }) from { $village }, Hanoi.
 
 ## Web chat (chat.js, /api/chat)
 
+# The chat's own words (chat.js); its replies come from the dialogue above.
+chat-web-open = Ask LangNghe
+chat-web-title = LangNghe: Hanoi's craft villages
+chat-web-close = Close the chat
+chat-web-log = Conversation with LangNghe
+chat-web-input = Your question
+chat-web-placeholder = Ask about a village, a craft, a route…
+chat-web-send = Send
+chat-web-greeting = Hello! I am LangNghe, the handbook of Hanoi's craft villages. Ask me a question, or choose below.
+chat-web-thinking = LangNghe is answering…
+chat-web-error = Sorry, the chat could not reach LangNghe. Please try again in a moment.
+chat-web-busy = Too many messages at once. Please wait a minute and try again.
+chat-web-location-denied = Without your location I cannot find the villages near you. You can also tell me a place, for example "villages near Bát Tràng".
+chat-web-location-unsupported = This browser cannot share its location. Tell me a place instead, for example "villages near Bát Tràng".
+# The web chat knows no one, so it shows no artisan's record.
+chat-web-no-records = The web chat keeps no personal records. Artisans and producers can follow their recognition applications in LangNghe's Telegram or Zalo chat, once it is linked to their record with the code the office gave them.
+
 ## Vlogs on village cards (bot and web)
+
+# A village's card (bot and web chat) names its latest published vlog; $link is its page.
+vlog-card-latest =
+    🎬 Latest vlog: { $title }
+    { $link }
+vlog-card-poster = Poster of the vlog “{ $title }”
+# Staff who send clips to the bot choose the village in the caption, as in the console.
+vlog-card-clip-village-how = To give a clip its village, write the village's name on a line of its own under the title in the video's caption (e.g. Bát Tràng).
+vlog-card-clip-village = 📍 Village: { $village }

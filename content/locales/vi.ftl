@@ -457,8 +457,205 @@ console-handbook-previous = ← Trang trước
 console-handbook-next = Trang sau →
 console-handbook-sections = Các phần của trang
 
+## The map (/map, the map on the pages, map.js)
+
+map-title = Bản đồ làng nghề
+map-description = Mọi làng nghề trong sổ tay và các tuyến tham quan trên một bản đồ: ghim ở nơi biết vị trí của chính làng, vòng tròn ở nơi chỉ biết xã.
+map-intro = { $villages } làng nghề và { $routes } tuyến. Chọn một điểm để xem tên và trang của làng.
+map-label = Bản đồ làng nghề Hà Nội
+map-route-label = Bản đồ tuyến: { $name }
+map-fallback = Bản đồ cần JavaScript.
+map-fallback-list = Xem danh sách làng nghề
+map-error = Không tải được bản đồ. Bạn thử lại sau ít phút nhé.
+map-empty = Nơi này chưa có điểm trên bản đồ.
+map-approximate = Vị trí gần đúng: cấp xã
+map-village-link = Trang của làng
+map-route-link = Trang của tuyến
+map-zoom-in = Phóng to
+map-zoom-out = Thu nhỏ
+map-close = Đóng
+map-legend = Bản đồ cho thấy gì
+map-legend-pin = Ghim: vị trí của chính làng nghề.
+map-legend-circle = Vòng tròn: chỉ biết xã của làng; làng nằm đâu đó quanh đây.
+map-legend-line = Đường kẻ: một tuyến, nối các điểm dừng theo thứ tự.
+map-routes = Các tuyến tham quan
+map-route-stops = { $count } điểm dừng trên bản đồ
+map-showing-route = Trên bản đồ: { $name }.
+map-all = Tất cả làng nghề và tuyến
+
 ## Public web pages (/, /villages, /routes, /products)
+
+# Trang, trang chủ, làng nghề và 404 (layout, /, /villages, /villages/:id)
+web-skip-to-content = Chuyển đến nội dung
+web-nav-label = Trang web
+web-nav-home = Trang chủ
+web-nav-villages = Làng nghề
+web-nav-routes = Tuyến tham quan
+web-nav-products = Sản phẩm
+web-nav-vlogs = Vlog
+web-nav-map = Bản đồ
+web-footer-about = LangNghe: sổ tay điện tử làng nghề Hà Nội.
+web-footer-geojson = Dữ liệu bản đồ (GeoJSON)
+web-home-title = Làng nghề Hà Nội
+web-home-description = Sổ tay điện tử làng nghề Hà Nội: { $villages } làng nghề, nghề và sản phẩm của làng, và { $routes } tuyến tham quan.
+web-home-intro = { $villages } làng nghề, { $crafts } nghề, { $products } sản phẩm và { $routes } tuyến tham quan, viết lại từ các nguồn đã dẫn.
+web-search-label = Tìm làng nghề
+web-search-placeholder = ví dụ: Bát Tràng, lụa, Gia Lâm
+web-search-button = Tìm
+web-home-crafts = Các nghề
+web-home-craft-villages = { $count } làng
+web-home-map = Bản đồ làng nghề
+web-home-map-label = Bản đồ mọi làng nghề trong sổ tay
+web-home-routes = Tuyến tham quan
+web-home-all-routes = Mọi tuyến tham quan
+web-home-products = Sản phẩm OCOP tiêu biểu
+web-home-all-products = Mọi sản phẩm
+web-home-vlogs = Vlog mới nhất
+web-villages-title = Làng nghề
+web-villages-description = Mọi làng nghề trong sổ tay làng nghề Hà Nội, theo nghề, huyện, danh hiệu và sản phẩm OCOP.
+web-villages-filters = Lọc làng nghề
+web-villages-more-filters = Nghề, huyện, danh hiệu, OCOP
+web-villages-filter-q = Tên làng, nghề hoặc địa danh (có dấu hay không dấu)
+web-villages-filter-craft = Nghề
+web-villages-filter-district = Huyện, quận (trước tháng 7/2025)
+web-villages-filter-title = Danh hiệu
+web-villages-filter-ocop = Chỉ các làng có sản phẩm OCOP
+web-villages-filter-any = Tất cả
+web-villages-filter-apply = Xem các làng
+web-villages-filter-clear = Bỏ lọc
+web-villages-count = { $shown } trong { $total } làng
+web-villages-empty = Không có làng nào khớp với bộ lọc này.
+web-villages-empty-hint = Hãy thử từ khác, hoặc bỏ lọc để xem mọi làng.
+web-village-ocop-count = { $count } sản phẩm OCOP
+web-village-at-risk = Có nguy cơ mai một
+web-village-all = Mọi làng nghề
+web-village-crafts = Nghề
+web-village-address = Địa chỉ
+web-village-commune = Xã, phường (từ tháng 7/2025)
+web-village-former = Trước tháng 7/2025
+web-village-unconfirmed = chưa xác nhận
+web-village-or = hoặc
+web-village-commune-unknown = chưa được xác nhận
+web-village-approximate = Vị trí gần đúng: theo xã
+web-village-story = Lịch sử
+web-village-visit = Tham quan
+web-village-see = Nên xem
+web-village-festivals = Lễ hội
+web-village-hours = Giờ mở cửa và phiên chợ
+web-village-shopping = Mua sắm
+web-village-getting-there = Đường đến
+web-village-distance = Cách trung tâm Hà Nội khoảng { $km } km.
+web-village-directions = Chỉ đường (Google Maps)
+web-village-titles = Danh hiệu
+web-village-products = Sản phẩm
+web-village-product-signature = sản phẩm đặc trưng
+web-village-nearby = Làng nghề lân cận
+web-village-nearby-km = { $km } km
+web-village-routes = Tuyến tham quan qua làng
+web-village-places = Nơi tham quan và mua sắm
+web-village-latest-vlog = Vlog mới nhất
+web-village-more-vlogs = Vlog khác
+web-village-map-label = Bản đồ: { $village }
+web-village-no-location = Sổ tay chưa có vị trí trên bản đồ của làng này.
+web-not-found-title = Không tìm thấy trang
+web-not-found-text = Không có trang nào ở địa chỉ này: trang có thể đã chuyển đi, hoặc đường dẫn bị gõ sai.
+web-not-found-home = Về trang chủ
+web-not-found-search = Hoặc tìm làng nghề:
+
+# Routes and products (/routes, /products)
+web-route-list-title = Tuyến tham quan làng nghề
+web-route-list-intro = Những chuyến đi qua các làng nghề Hà Nội: tuyến của thành phố, lịch trình mẫu của các công ty du lịch và gợi ý của LangNghe.
+web-route-empty = Sổ tay chưa có tuyến nào.
+web-route-days = { $days } ngày
+web-route-stop-count = { $count } điểm dừng
+web-route-origin =
+    { $origin ->
+        [city] tuyến của thành phố
+        [operator] lịch trình mẫu của công ty du lịch
+       *[langnghe] gợi ý của LangNghe
+    }
+web-route-map-label = Bản đồ tuyến: { $name }
+web-route-open-in-maps = Mở cả tuyến trong ứng dụng bản đồ
+web-route-stops = Các điểm dừng
+web-route-day-plan = Lịch trình
+web-route-travel = Đường đi
+web-route-location-approximate = vị trí gần đúng: cấp xã
+web-route-all = Tất cả các tuyến
+web-route-description = { $theme } { $days }, { $stops }.
+web-product-list-title = Sản phẩm làng nghề
+web-product-list-intro = Sản phẩm OCOP và sản phẩm đặc trưng của các làng nghề Hà Nội, cùng nơi mua.
+web-product-filters = Lọc sản phẩm
+web-product-filter-ocop = Hạng OCOP
+web-product-filter-any = Tất cả
+web-product-filter-stars = { $stars } sao
+web-product-filter-craft = Nghề
+web-product-filter-village = Làng
+web-product-filter-apply = Lọc
+web-product-filter-clear = Bỏ lọc
+web-product-filter-note = Bộ lọc theo số sao chỉ giữ các hạng OCOP mà sổ tay đã xác nhận.
+web-product-count = { $shown } trên { $total } sản phẩm
+web-product-empty = Không có sản phẩm nào khớp với bộ lọc này.
+web-product-page = Trang { $page }/{ $pages }
+web-product-pages = Các trang của danh sách sản phẩm
+web-product-previous = ← Trang trước
+web-product-next = Trang sau →
+web-product-ocop = OCOP { $stars }★
+web-product-ocop-no-stars = Đạt OCOP (chưa rõ số sao)
+web-product-ocop-level =
+    { $level ->
+        [district] cấp huyện
+        [city] cấp thành phố
+       *[national] cấp quốc gia
+    }
+web-product-unconfirmed = chưa xác nhận
+web-product-producer = Nhà sản xuất
+web-product-craft = Nghề
+web-product-village = Làng
+web-product-signature = Sản phẩm đặc trưng của { $village }
+web-product-where-to-buy = Nơi mua
+web-product-online = Gian hàng trực tuyến hoặc trang của nhà sản xuất
+web-product-village-places = Cửa hàng, phòng trưng bày ở { $village }
+web-product-city-places = Trung tâm và điểm bán sản phẩm OCOP ở Hà Nội
+web-product-city-places-note = Các nơi này bán sản phẩm OCOP nói chung: hãy hỏi xem có sản phẩm này không.
+web-product-no-shop = Sổ tay chưa ghi nơi bán sản phẩm này; hãy hỏi tại { $village }.
+web-product-place-kind =
+    { $kind ->
+        [ocop_centre] trung tâm OCOP
+        [ocop_sales_point] điểm bán sản phẩm OCOP
+        [showroom] phòng trưng bày
+        [market] chợ
+        [museum] bảo tàng
+       *[sight] điểm tham quan
+    }
+web-product-all = Tất cả sản phẩm
+web-product-description = { $name } ({ $craft }), { $village }, Hà Nội.
 
 ## Web chat (chat.js, /api/chat)
 
+# The chat's own words (chat.js); its replies come from the dialogue above.
+chat-web-open = Hỏi LangNghe
+chat-web-title = LangNghe: làng nghề Hà Nội
+chat-web-close = Đóng khung trò chuyện
+chat-web-log = Trò chuyện với LangNghe
+chat-web-input = Câu hỏi của bạn
+chat-web-placeholder = Hỏi về một làng, một nghề, một tuyến…
+chat-web-send = Gửi
+chat-web-greeting = Xin chào! Tôi là LangNghe, sổ tay làng nghề Hà Nội. Bạn hãy đặt câu hỏi, hoặc chọn bên dưới.
+chat-web-thinking = LangNghe đang trả lời…
+chat-web-error = Xin lỗi, khung trò chuyện chưa kết nối được với LangNghe. Bạn thử lại sau ít phút nhé.
+chat-web-busy = Bạn gửi nhiều tin quá nhanh. Hãy đợi một phút rồi thử lại.
+chat-web-location-denied = Không có vị trí của bạn, tôi chưa tìm được các làng ở gần. Bạn cũng có thể nói tên một nơi, ví dụ "làng nghề gần Bát Tràng".
+chat-web-location-unsupported = Trình duyệt này không gửi được vị trí. Bạn hãy nói tên một nơi, ví dụ "làng nghề gần Bát Tràng".
+# The web chat knows no one, so it shows no artisan's record.
+chat-web-no-records = Khung trò chuyện trên web không lưu hồ sơ cá nhân. Nghệ nhân và cơ sở sản xuất có thể theo dõi hồ sơ công nhận của mình trong khung trò chuyện LangNghe trên Telegram hoặc Zalo, sau khi liên kết với hồ sơ bằng mã do cơ quan cấp.
+
 ## Vlogs on village cards (bot and web)
+
+# A village's card (bot and web chat) names its latest published vlog; $link is its page.
+vlog-card-latest =
+    🎬 Vlog mới nhất: { $title }
+    { $link }
+vlog-card-poster = Ảnh bìa vlog “{ $title }”
+# Staff who send clips to the bot choose the village in the caption, as in the console.
+vlog-card-clip-village-how = Để gắn clip với một làng, hãy ghi tên làng trên một dòng riêng, dưới tiêu đề, trong chú thích của video (ví dụ: Bát Tràng).
+vlog-card-clip-village = 📍 Làng: { $village }

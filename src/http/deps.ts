@@ -10,6 +10,7 @@ import type { TokenStore } from '../channels/zalo/token-provider.js';
 import type { Messages } from '../i18n/messages.js';
 import type { StageBook } from '../services/artisans/stages.js';
 import type { Services } from '../services/services.js';
+import type { WebChat } from '../channels/web/web-chat.js';
 
 /** What the HTTP edge receives: the services, and what its own plumbing needs. */
 export interface AppDeps {
@@ -24,6 +25,8 @@ export interface AppDeps {
   messages: Messages;
   stages: StageBook;
   bot?: Bot<BotContext>;
+  /** The web chat (POST /api/chat, /chat.js); absent, neither is served. */
+  webChat?: WebChat;
   zalo?:
     | { mode: 'oa'; channel: ReturnType<typeof createZaloOaChannel>; oauth?: { oauthBase: string; appId: string; appSecret: string }; tokens: TokenStore }
     | { mode: 'bot'; channel: ReturnType<typeof createZaloBotChannel> };

@@ -2,6 +2,7 @@
 import { httpStatusOf } from './error-status.js';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
+import compress from '@fastify/compress';
 import { ZodError } from 'zod';
 import { AppError, isNulText, isUnavailable } from '../errors.js';
 import type { AppDeps } from './deps.js';
@@ -13,6 +14,14 @@ import { uploadRoutes } from './routes/uploads.js';
 import { mediaRoutes } from './routes/media.js';
 import { publicationRoutes } from './routes/publications.js';
 import { pageRoutes } from './routes/pages.js';
+import { villagePages } from './routes/village-pages.js';
+import { COMPRESSION, notFoundPages, sitePages } from './routes/site-pages.js';
+import { mapPageRoutes } from './routes/map-page.js';
+import { mapAssetRoutes } from './routes/map-assets.js';
+import { tileSourceForCsp } from './map-settings.js';
+import { routePages } from './routes/route-pages.js';
+import { productPages } from './routes/product-pages.js';
+import { chatRoutes } from './routes/chat.js';
 import { artisanRoutes } from './routes/artisans.js';
 import { telegramRoutes } from './routes/telegram.js';
 import { zaloRoutes } from './routes/zalo.js';
@@ -72,21 +81,34 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
       redis: deps.quickRedis,
       keyPrefix: deps.config.QUEUE_PREFIX,
       publicPerMinute: deps.config.RATE_LIMIT_PER_MINUTE,
+      imageSources: [tileSourceForCsp(deps.config.MAP_TILE_URL)].filter((source): source is string => source !== undefined),
     });
     await registerCsrf(web, { secure: https });
     // The public endpoints, each client address limited to RATE_LIMIT_PER_MINUTE.
     await web.register(async (open) => {
       if (publicLimit) open.addHook('onRequest', publicLimit);
+      // Pages, the handbook's JSON and the GeoJSON compressed; not the webhooks, health or media.
+      await open.register(compress, COMPRESSION);
       await open.register(askRoutes(deps));
       await open.register(handbookRoutes(deps));
       await open.register(pageRoutes(deps));
+      await open.register(villagePages(deps));
+      await open.register(sitePages(deps));
+      await open.register(mapPageRoutes(deps));
+      await open.register(routePages(deps));
+      await open.register(productPages(deps));
+      await open.register(chatRoutes(deps));
     });
     await web.register(clipRoutes(deps));
     await web.register(uploadRoutes(deps));
     await web.register(mediaRoutes(deps));
+    // The map's scripts and pictures: versioned files, not counted against the public rate limit.
+    await web.register(mapAssetRoutes());
     await web.register(publicationRoutes(deps));
     await web.register(artisanRoutes(deps));
     await web.register(consoleRoutes(deps));
+    // Any other address: the 404 page in the visitor's language (JSON under /api/).
+    await web.register(notFoundPages(deps));
   });
   return app;
 }

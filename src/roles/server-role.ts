@@ -15,6 +15,9 @@ import type { Bot } from 'grammy';
 import { staffFeature } from '../channels/telegram/features/staff.feature.js';
 import { createZalo, type ZaloOa } from '../channels/zalo/create-zalo.js';
 import { createDialogue } from '../conversation/dialogue.js';
+import { villageNamed } from '../ask/village-named.js';
+import { createWebChat } from '../channels/web/web-chat.js';
+import { createWebChatStates } from '../channels/web/chat-state.js';
 import { createServer } from '../http/server.js';
 import { closeServer } from '../http/close-server.js';
 
@@ -48,14 +51,22 @@ export async function startServerRole(deps: ServerRoleDeps): Promise<ServerRole>
     bot = createBot({
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
-      dialogue: createDialogue({ ask: deps.ask, messages, artisans, textLimit: 4096 }),
+      dialogue: createDialogue({ ask: deps.ask, messages, artisans, textLimit: 4096, latestVlog: services.publishing.latestVlog }),
       messages,
       redis: deps.chatRedis,
+      mediaDir: config.MEDIA_DIR,
       keyPrefix: config.QUEUE_PREFIX,
       logger,
       webhookReply: config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_REPLY,
       features: [
-        staffFeature({ clips: services.clips, staffChats: services.staffChats, messages, token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT }),
+        staffFeature({
+          clips: services.clips,
+          staffChats: services.staffChats,
+          messages,
+          token: config.TELEGRAM_BOT_TOKEN,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          villageNamed: (line) => villageNamed(deps.ask.engine.knowledge, line),
+        }),
       ],
     });
   }
@@ -71,6 +82,7 @@ export async function startServerRole(deps: ServerRoleDeps): Promise<ServerRole>
       textLimit: 2000,
       pageSize: 5,
       vlogs: { subscribe: services.publishing.subscribe, unsubscribe: services.publishing.unsubscribe },
+      latestVlog: services.publishing.latestVlog,
     }),
     // A Zalo user who writes opens their window: what was held for them goes out now.
     afterUserMessage: async (userId) => {
@@ -78,7 +90,25 @@ export async function startServerRole(deps: ServerRoleDeps): Promise<ServerRole>
       await services.publishing.deliverHeldVlogs(userId);
     },
   });
-  const server = await createServer({ config, logger, services, quickRedis: deps.chatRedis, queues: deps.queues, messages, stages: deps.stages, bot, zalo });
+  // The web knows no one: no artisans' records, no vlog messages.
+  const webChat = createWebChat({
+    dialogue: createDialogue({ ask: deps.ask, messages, textLimit: 4000, pageSize: 8, latestVlog: services.publishing.latestVlog }),
+    states: createWebChatStates(deps.chatRedis, config.QUEUE_PREFIX),
+    messages,
+    logger,
+  });
+  const server = await createServer({
+    config,
+    logger,
+    services,
+    quickRedis: deps.chatRedis,
+    queues: deps.queues,
+    messages,
+    stages: deps.stages,
+    bot,
+    zalo,
+    webChat,
+  });
   const url = await server.listen({ port: config.PORT, host: config.HOST });
   logger.info({ url, telegram: config.TELEGRAM_MODE, zalo: zalo?.mode ?? 'off' }, 'LangNghe server listening');
 

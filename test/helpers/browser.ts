@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core (`npx playwright install` cannot download browsers offline).
 // Screenshots go to test/artifacts/ (not committed).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -27,4 +27,20 @@ export function launchChromium(): Promise<Browser> {
 export async function screenshot(page: Page, name: string) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+type Violation = { id: string; impact: string | null; help: string; nodes: Array<{ target: unknown }> };
+
+/** axe-core's serious and critical findings on the page as it stands, one line each (none: []). Evaluated
+ *  through the DevTools protocol, so the page's own CSP (no inline scripts) stays on. */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Violation[] }> } }).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${JSON.stringify(v.nodes.map((n) => n.target).slice(0, 3))}`);
 }

@@ -185,7 +185,10 @@ describe('the console handbook page is cut into pages', () => {
 describe('the public /vlogs page', () => {
   it('keeps a poster at its aspect at any width: its height follows its width', async () => {
     const html = await (await fetch(`${app.url}/vlogs`)).text();
-    const rule = /\.card img\s*\{([^}]*)\}/.exec(html)?.[1] ?? '';
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)">/.exec(html)?.[1];
+    expect(stylesheet).toBeDefined();
+    const css = await (await fetch(`${app.url}${stylesheet}`)).text();
+    const rule = /\.card img\s*\{([^}]*)\}/.exec(css)?.[1] ?? '';
     expect(rule).toMatch(/width:\s*100%/);
     expect(rule).toMatch(/height:\s*auto/);
     expect(rule).toMatch(/aspect-ratio:\s*16\s*\/\s*9/);

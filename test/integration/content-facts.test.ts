@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import { loadHandbook } from '../../src/content/load.js';
 import { handbookRoutes, renamedIds } from '../../src/http/routes/handbook.js';
-import { pageRoutes } from '../../src/http/routes/pages.js';
+import { villagePages } from '../../src/http/routes/village-pages.js';
 import type { AppDeps } from '../../src/http/deps.js';
 
 const handbook = loadHandbook('content');
@@ -132,7 +132,7 @@ describe('renamed ids', () => {
     const deps = { services: { handbook: {}, publishing: {} }, config: {}, messages: { t: () => '' } } as unknown as AppDeps;
     const app = Fastify();
     await app.register(handbookRoutes(deps));
-    await app.register(pageRoutes(deps));
+    await app.register(villagePages(deps));
     try {
       for (const [from, to] of [
         ['/api/villages/vu-art-van-phuc', '/api/villages/vun-art-van-phuc'],

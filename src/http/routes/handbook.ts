@@ -6,7 +6,9 @@ import type { AppDeps } from '../deps.js';
 const slug = z.string().regex(/^[a-z0-9-]{1,100}$/, 'not an id');
 const idParams = z.object({ id: slug });
 const villageQuery = z.object({ craft: slug.optional() });
-const mapQuery = z.object({ route: slug.optional() });
+const mapQuery = z
+  .object({ route: slug.optional(), village: slug.optional() })
+  .refine((q) => !(q.route && q.village), { message: 'give either route or village, not both', path: ['village'] });
 const productQuery = z.object({
   village: slug.optional(),
   craft: slug.optional(),
@@ -52,7 +54,8 @@ export const handbookRoutes =
       return { count: products.length, products };
     });
     app.get('/api/kpis', async () => handbook.computeKpis());
-    // Public GeoJSON (RFC 7946) for the map page and other map tools; ?route=<id> keeps that route and its villages.
+    // Public GeoJSON (RFC 7946) for the map page and other map tools; ?route=<id> keeps that route and its villages,
+    // ?village=<id> that village's point.
     app.get('/api/map.geojson', async (request, reply) => {
       const collection = await handbook.mapGeoJson(mapQuery.parse(request.query));
       return reply.type('application/geo+json; charset=utf-8').send(JSON.stringify(collection));

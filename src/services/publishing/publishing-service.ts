@@ -9,6 +9,7 @@ import { deliverHeldVlogs } from './deliver-held-vlogs.js';
 import { findNextSlot } from './find-next-slot.js';
 import { getPublication } from './get-publication.js';
 import { getVlog } from './get-vlog.js';
+import { createLatestVlog } from './latest-vlog.js';
 import { listPublications } from './list-publications.js';
 import { listSchedulableClips } from './list-schedulable-clips.js';
 import { listTargets } from './list-targets.js';
@@ -55,6 +56,8 @@ export function createPublishingService(deps: PublishingServiceDeps) {
     // The public vlog pages.
     listVlogs: (filter: { village?: string; limit?: number } = {}) => listVlogs(deps, filter),
     getVlog: (slug: string) => getVlog(deps, slug),
+    /** A village's latest published vlog for its chat card (kept 30 s in this process). */
+    latestVlog: createLatestVlog(deps),
     // Zalo subscribers.
     subscribe: (userId: string, lang: Lang) => subscribeToVlogs(deps, userId, lang),
     unsubscribe: (userId: string) => unsubscribeFromVlogs(deps, userId),
