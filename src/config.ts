@@ -100,6 +100,13 @@ export const configSchema = z
     // The public map's tiles ({z}/{x}/{y}); OpenStreetMap's standard tiles ask for their attribution and light use.
     MAP_TILE_URL: z.string().trim().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
     MAP_TILE_ATTRIBUTION: z.string().trim().default('© OpenStreetMap contributors'),
+    // The question log: every question answered, for the insights page (QUESTION_LOG=off keeps nothing).
+    QUESTION_LOG: z.enum(['on', 'off']).default('on'),
+    QUESTION_LOG_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    // Keys the visitor hash; generated and stored in PostgreSQL on first start when not set.
+    QUESTION_LOG_KEY: optionalString,
+    // When set, GET /metrics wants it as a Bearer token.
+    METRICS_TOKEN: optionalString,
     // Other sites (the city's portal) whose pages may embed the web chat: comma-separated origins.
     CHAT_ALLOWED_ORIGINS: z
       .string()
