@@ -57,6 +57,19 @@ module.exports = {
       to: { path: ['^src/(data|generated|services|http|channels|jobs)/', ...packages(...databaseLibraries, 'ioredis', 'bullmq')] },
     },
     {
+      name: 'observability-knows-no-edge-or-database',
+      comment: 'Metrics are counted by services, roles and the HTTP edge; the metrics module reaches into none of them.',
+      severity: 'error',
+      from: { path: '^src/observability/' },
+      to: {
+        path: [
+          '^src/(http|channels|data|generated|services|conversation|ask|jobs)/',
+          '^workers/',
+          ...packages(...channelLibraries, ...httpLibraries, ...databaseLibraries, 'ioredis'),
+        ],
+      },
+    },
+    {
       name: 'channels-do-not-import-each-other',
       severity: 'error',
       from: { path: '^src/channels/([^/]+)/' },

@@ -3,7 +3,7 @@
 // receives the services it uses.
 import { Redis } from 'ioredis';
 import { secretsOf, type Config } from './config.js';
-import { createLogger, makeScrubber, type Logger } from './logger.js';
+import { createLogger, makeScrubber, registerSecret, type Logger } from './logger.js';
 import { createPrisma, ensureDatabase } from './data/database.js';
 import { createRepositories } from './data/repositories.js';
 import type { Services } from './services/services.js';
@@ -16,8 +16,14 @@ import { createGoogleTranslator } from './channels/google/translator.js';
 import { createRedisConversationStore } from './services/ask/conversation-store.js';
 import type { AskDeps } from './services/ask/answer-question.js';
 import { createAskService } from './services/ask/ask-service.js';
+import { createQuestionLog, noQuestionLog } from './services/question-log/question-log.js';
+import { resolveQuestionLogKey } from './services/question-log/question-log-key.js';
+import { createQuestionLogService } from './services/question-log/question-log-service.js';
 import { createHandbookService } from './services/handbook/handbook-service.js';
 import { createHealthService } from './services/health/health-service.js';
+import { createLearningService } from './services/learning/learning-service.js';
+import { createLearnedAnnouncer, startLearnedSync, type LearnedSync } from './services/learning/learned-sync.js';
+import { createInsightsService } from './services/insights/insights-service.js';
 import { join } from 'node:path';
 import { createQueues } from './jobs/queues.js';
 import { ffmpegVersion, resolveBinaries } from './media/binaries.js';
@@ -35,6 +41,7 @@ import { createStaffChatService } from './services/staff-chats/staff-chat-servic
 import { startServerRole, type ServerRole } from './roles/server-role.js';
 import { startWorkerRole } from './roles/worker-role.js';
 import { createUploadTicketStore } from './services/staff-chats/upload-ticket-store.js';
+import { countingAnswers, createMetrics, queuesIn } from './observability/metrics.js';
 
 export type Role = 'all' | 'server' | 'worker';
 
@@ -67,6 +74,9 @@ export async function startApp(
   const chatRedis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableAutoPipelining: true });
   chatRedis.on('error', redisError);
   const queues = createQueues(redis, config.QUEUE_PREFIX, redisError);
+  // This process's numbers (GET /metrics): a registry of its own, so that apps sharing a process keep theirs apart.
+  const metrics = createMetrics();
+  metrics.watchQueues(queuesIn(queues));
   const binaries = resolveBinaries(config);
   let version: Promise<string> | undefined;
   // Cached once it works, asked again while it fails.
@@ -81,6 +91,19 @@ export async function startApp(
   services.staff = createStaffService({ staff: repos.staff });
   services.handbook = createHandbookService({ handbook: repos.handbook, publicUrl: config.PUBLIC_URL });
   services.health = createHealthService({ database: repos.health, redis, ffmpegVersion: cachedVersion });
+  // Taught phrasings: this process's engine reloaded at once (server role), every other one told through Redis.
+  let learnedSync: LearnedSync | undefined;
+  const announceLearned = createLearnedAnnouncer(chatRedis, config.QUEUE_PREFIX);
+  services.learning = createLearningService({
+    phrasings: repos.learnedPhrasings,
+    handbook: services.handbook.snapshot,
+    changed: async () => {
+      await learnedSync?.reload();
+      await announceLearned();
+    },
+  });
+  services.questionLog = createQuestionLogService({ questions: repos.questions, days: config.QUESTION_LOG_DAYS, logger });
+  services.insights = createInsightsService({ insights: repos.insights, handbook: services.handbook.snapshot });
 
   const messages = new Messages(join(config.CONTENT_DIR, 'locales'));
   if (role !== 'worker') {
@@ -110,6 +133,7 @@ export async function startApp(
     scrub: (text) => scrubSecrets(text) as string,
     onReady: async (clipId) => void (await services.publishing.releaseLate(clipId)),
     sendToChat: telegramSender,
+    metrics,
   });
   services.staffChats = createStaffChatService({
     staffChats: repos.staffChats,
@@ -143,6 +167,7 @@ export async function startApp(
       await telegramSender(config.TELEGRAM_STAFF_CHAT_ID, text('vi')).catch((error) => logger.warn({ err: error }, 'could not tell the staff chat'));
     },
     leaseMs: config.JOB_LOCK_SECONDS * 1000,
+    metrics,
   });
   services.artisans = createArtisansService({
     artisans: repos.artisans,
@@ -161,6 +186,13 @@ export async function startApp(
   const closers: Array<() => Promise<unknown>> = [];
   let serverRole: ServerRole | undefined;
   if (role !== 'worker') {
+    // The question log, where questions are answered. Its key is resolved once here and scrubbed from every log line.
+    let questionLog = noQuestionLog;
+    if (config.QUESTION_LOG === 'on') {
+      const key = await resolveQuestionLogKey({ configured: config.QUESTION_LOG_KEY, appSecrets: repos.appSecrets });
+      registerSecret(key);
+      questionLog = createQuestionLog({ questions: repos.questions, key, logger });
+    }
     // The Q&A engine is built only where questions are answered (the worker role never asks it).
     const ask: AskDeps = {
       engine: new AskEngine(new Knowledge(handbook), messages),
@@ -168,12 +200,23 @@ export async function startApp(
       conversations: createRedisConversationStore(chatRedis, config.QUEUE_PREFIX),
       translator,
       logger,
+      recorder: countingAnswers(metrics, questionLog),
     };
     services.ask = createAskService(ask);
-    serverRole = await startServerRole({ config, logger, services, messages, stages, ask, queues, chatRedis, zaloOa });
+    learnedSync = await startLearnedSync({
+      load: () => repos.learnedPhrasings.all(),
+      apply: (phrasings) => ask.engine.setLearned(phrasings),
+      subscriber: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }),
+      prefix: config.QUEUE_PREFIX,
+      logger,
+    });
+    serverRole = await startServerRole({ config, logger, services, messages, stages, ask, queues, chatRedis, zaloOa, metrics });
     closers.push(...serverRole.closers);
+    closers.push(() => learnedSync!.close());
+    // After the server: the questions answered while it drained are written too.
+    closers.push(() => questionLog.close());
   }
-  if (role !== 'server') closers.push(...startWorkerRole({ config, logger, services, queues, connection: redis }));
+  if (role !== 'server') closers.push(...startWorkerRole({ config, logger, services, queues, connection: redis, metrics }));
 
   return {
     logger,

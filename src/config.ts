@@ -168,6 +168,7 @@ export function secretsOf(config: Config): string[] {
     config.ZALO_BOT_TOKEN,
     config.ZALO_BOT_WEBHOOK_SECRET,
     config.GOOGLE_TRANSLATE_API_KEY,
+    config.QUESTION_LOG_KEY,
     ...passwords,
   ].filter((value): value is string => Boolean(value && value.length >= 4));
 }

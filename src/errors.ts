@@ -20,6 +20,7 @@ export type ErrorCode =
   // the input is well-formed but cannot be used
   | 'not_a_video'
   | 'too_big_for_telegram'
+  | 'unknown_target'
   | 'not_found'
   // the state does not allow it
   | 'exists'
@@ -62,7 +63,7 @@ const UNAVAILABLE_CODES = new Set([
   'P2024',
 ]);
 const UNAVAILABLE_MESSAGES =
-  /Connection terminated|Connection is closed|connect ECONNREFUSED|Can't reach database server|the database system is (shutting down|starting up)|max retries per request|Stream isn't writeable/i;
+  /Connection terminated|Connection is closed|terminating connection due to administrator command|Code: `57P0[123]`|connect ECONNREFUSED|Can't reach database server|the database system is (shutting down|starting up)|max retries per request|Stream isn't writeable/i;
 
 /** PostgreSQL refused text with a NUL character (SQLSTATE 22021, 22P05): the sender's input, not our fault. */
 export function isNulText(error: unknown): boolean {

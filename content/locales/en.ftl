@@ -696,3 +696,81 @@ vlog-card-poster = Poster of the vlog “{ $title }”
 # Staff who send clips to the bot choose the village in the caption, as in the console.
 vlog-card-clip-village-how = To give a clip its village, write the village's name on a line of its own under the title in the video's caption (e.g. Bát Tràng).
 vlog-card-clip-village = 📍 Village: { $village }
+
+## Insights console
+
+console-insights = Insights
+console-insights-period = { $from } to { $to } ({ $days ->
+    [one] 1 day
+   *[other] { $days } days
+})
+console-insights-from = From
+console-insights-to = To (included)
+console-insights-show = Show
+console-insights-presets = Periods
+console-insights-last-days = Last { $days } days
+console-insights-json = The same as JSON
+console-insights-figures = The period in figures
+console-insights-questions = Questions
+console-insights-visitors = Distinct visitors
+console-insights-answered = Answered
+console-insights-unanswered = Not answered
+console-insights-per-day = Questions per day, by channel and language
+console-insights-legend = Channels and languages
+console-insights-chart-desc = { $questions } questions over { $days } days; the busiest day was { $busiest } with { $most }.
+console-insights-as-table = The same figures as a table
+console-insights-day = Day
+console-insights-total = Total
+console-insights-none = No questions in this period.
+console-insights-none-short = None in this period.
+console-insights-most-asked = Most asked
+console-insights-top-villages = Villages
+console-insights-top-crafts = Crafts
+console-insights-top-products = Products
+console-insights-top-routes = Routes
+console-insights-top-intents = Intents
+console-insights-channel-telegram = Telegram
+console-insights-channel-zalo = Zalo
+console-insights-channel-web = Web chat
+console-insights-channel-api = API
+console-insights-intent-village = A village
+console-insights-intent-villages = Villages of a craft or area
+console-insights-intent-route = A route
+console-insights-intent-product = Products
+console-insights-intent-nearby = Near me
+console-insights-intent-recognition = Recognitions
+console-insights-intent-help = Help
+console-insights-intent-unknown = Not understood
+console-insights-intent-out-of-scope = Out of scope (answered with help)
+console-insights-type-village = Village
+console-insights-type-craft = Craft
+console-insights-type-product = Product
+console-insights-type-route = Route
+console-insights-unanswered-groups = Unanswered questions: { $questions } in { $groups ->
+    [one] 1 group
+   *[other] { $groups } groups
+} of similar wording
+console-insights-teach-help = Teach the bot a question in one step: choose what it should answer (start typing a village, craft, product or route), or mark it out of scope. Every server answers the new way within 10 seconds.
+console-insights-no-unanswered = Every question of this period was answered.
+console-insights-asked-times = { $count ->
+    [one] Asked once
+   *[other] Asked { $count } times
+}
+console-insights-seen = first { $first }, last { $last }
+console-insights-teach-text = Phrasing
+console-insights-teach-target = Answer with
+console-insights-teach-placeholder = a village, craft, product, route…
+console-insights-teach = Teach
+console-insights-out-of-scope = Out of scope: answer with help
+console-insights-more-groups = { $count } more groups are in { $api }.
+console-insights-learned = Learned phrasings ({ $count })
+console-insights-answers = Answers
+console-insights-taught-at = Taught
+console-insights-undo = Undo
+console-insights-undo-phrasing = Undo “{ $text }”
+console-insights-no-learned = Nothing taught yet.
+console-insights-taught = Taught: the bot answers this phrasing the new way within 10 seconds.
+console-insights-undone = Undone: the bot answers this phrasing as before.
+console-insights-teach-no-text = Write the phrasing to teach.
+console-insights-teach-no-target = Choose what to answer from the list (a village, craft, product, route), or mark it out of scope.
+console-insights-teach-ambiguous = Several entries have this name: choose one from the list.

@@ -6,6 +6,7 @@ import { createComposer, type Composer } from './compose.js';
 import type { Knowledge, Product } from './knowledge.js';
 import { detectLanguage, fold, tokens } from './normalize.js';
 import { understand, type Understanding } from './understand.js';
+import { LearnedIndex, type LearnedEntry, type LearnedTarget } from './learned.js';
 export { distanceKm } from './geo.js';
 
 export const intents = ['village', 'villages', 'route', 'product', 'nearby', 'recognition', 'help', 'unknown'] as const;
@@ -51,12 +52,16 @@ const VILLAGE_ITEMS = 10;
 
 export class AskEngine {
   private composer: Composer;
+  /** Phrasings taught since the handbook was imported (from PostgreSQL, handed in by setLearned). */
+  private taught: LearnedEntry[] = [];
+  private learned: LearnedIndex;
 
   constructor(
     private current: Knowledge,
     private readonly messages: Messages,
   ) {
     this.composer = createComposer(current, messages);
+    this.learned = new LearnedIndex(current.learned);
   }
 
   /** The handbook the engine answers from. */
@@ -68,6 +73,13 @@ export class AskEngine {
   load(knowledge: Knowledge): void {
     this.current = knowledge;
     this.composer = createComposer(knowledge, this.messages);
+    this.learned = new LearnedIndex([...knowledge.learned, ...this.taught]);
+  }
+
+  /** Replaces the phrasings staff taught since the import; they go beside (and before) the handbook's own. */
+  setLearned(phrasings: LearnedEntry[]): void {
+    this.taught = phrasings;
+    this.learned = new LearnedIndex([...this.current.learned, ...phrasings]);
   }
 
   ask(input: AskInput, context: AskContext = {}): { answer: Answer; context: AskContext } {
@@ -75,7 +87,13 @@ export class AskEngine {
     const lang: Lang = input.lang === 'vi' || input.lang === 'en' ? input.lang : detected === 'vi' ? 'vi' : 'en';
     const u = understand(this.knowledge, input.text);
     const remembered = context.lastVillageId ? this.knowledge.villages.get(context.lastVillageId) : undefined;
-    const answer = this.decide(u, lang, input.location, remembered);
+    // A taught phrasing as asked is what staff said it means; one with a typo, only when nothing else fits.
+    const taught = this.learned.exact(input.text);
+    let answer = (taught && this.answerTarget(taught, lang, input.location)) || this.decide(u, lang, input.location, remembered);
+    if (!taught && answer.intent === 'unknown' && this.learned.size) {
+      const close = this.learned.close(input.text);
+      answer = (close && this.answerTarget(close, lang, input.location)) || answer;
+    }
     const firstVillage = answer.items.find((item) => item.type === 'village');
     const focus = answer.intent === 'village' || (answer.intent === 'product' && u.villages.length) ? firstVillage?.id : undefined;
     return { answer, context: { lastVillageId: focus ?? (u.villages[0] || context.lastVillageId) } };
@@ -184,6 +202,32 @@ export class AskEngine {
     return reply('unknown', this.messages.t(lang, 'ask-unknown'));
   }
 
+  /** The answer a learned phrasing points at; undefined when its entry is no longer in the handbook. */
+  private answerTarget(target: LearnedTarget, lang: Lang, location: Location | undefined): Answer | undefined {
+    const k = this.knowledge;
+    if ('intent' in target) {
+      const cue = { help: 'help', 'out-of-scope': 'help', nearby: 'nearby', route: 'route', recognition: 'artisan' } as const;
+      return this.decide({ ...blankUnderstanding(), [cue[target.intent]]: true }, lang, location, undefined);
+    }
+    if (target.type === 'village')
+      return k.villages.has(target.id) ? this.decide({ ...blankUnderstanding(), villages: [target.id] }, lang, location, undefined) : undefined;
+    if (target.type === 'craft')
+      return k.crafts.has(target.id) ? this.decide({ ...blankUnderstanding(), crafts: [target.id] }, lang, undefined, undefined) : undefined;
+    if (target.type === 'route') {
+      const route = k.routes.find((r) => r.id === target.id);
+      if (!route) return undefined;
+      return { lang, intent: 'route', text: this.composer.routes([route], lang), items: [{ type: 'route', id: route.id, name: route.name[lang] }] };
+    }
+    const product = [...k.productsByVillage.values()].flat().find((p) => p.id === target.id);
+    if (!product) return undefined;
+    return {
+      lang,
+      intent: 'product',
+      text: this.composer.products(k.villages.get(product.village), [product], lang),
+      items: [{ type: 'product', id: product.id, name: product.name[lang] }],
+    };
+  }
+
   /** Villages of a craft; those whose own names use the words asked ("tò he") first. */
   private villagesFor(craftId: string, phrase: string | undefined): VillageEntry[] {
     const villages = this.knowledge.villagesByCraft.get(craftId) ?? [];
@@ -236,3 +280,23 @@ export class AskEngine {
 const isOcopRated = (p: Product) => Boolean(p.ocop?.confirmed);
 const byOcop = (a: Product, b: Product) => (b.ocop?.stars ?? 0) - (a.ocop?.stars ?? 0) || a.id.localeCompare(b.id);
 const round = (km: number) => Math.round(km * 10) / 10;
+
+/** An understanding that names nothing and cues nothing: a learned target fills in what it means. */
+const blankUnderstanding = (): Understanding => ({
+  folded: '',
+  villages: [],
+  typo: false,
+  elsewhere: [],
+  outsideHanoi: false,
+  ambiguous: false,
+  crafts: [],
+  help: false,
+  route: false,
+  nearby: false,
+  products: false,
+  ocop: false,
+  which: false,
+  reference: false,
+  artisan: false,
+  rest: [],
+});

@@ -3,7 +3,7 @@
 // after each import, so it always answers from the imported handbook.
 import MiniSearch from 'minisearch';
 import type { Handbook } from '../content/load.js';
-import type { CraftEntry, ElsewhereEntry, GuideEntry, PlaceEntry, ProductEntry, RouteEntry, VillageEntry } from '../content/schema.js';
+import type { CraftEntry, ElsewhereEntry, GuideEntry, LearnedEntry, PlaceEntry, ProductEntry, RouteEntry, VillageEntry } from '../content/schema.js';
 import { ambiguousUnaccented, stopwords } from './lexicon.js';
 import { fold, plain, tokens } from './normalize.js';
 import { distanceKm } from './geo.js';
@@ -29,6 +29,8 @@ export class Knowledge {
   /** every way a rules question is asked, to find its guide */
   readonly guideIndex: MiniSearch<{ id: string; guide: string; text: string; size: number; core: string[] }>;
   readonly routes: RouteEntry[];
+  /** Phrasings staff taught the bot that the handbook files hold (learned.yaml); those taught since are the engine's. */
+  readonly learned: LearnedEntry[];
   readonly productsByVillage = new Map<string, Product[]>();
   readonly productsByCraft = new Map<string, Product[]>();
   readonly villagesByCraft = new Map<string, VillageEntry[]>();
@@ -53,7 +55,9 @@ export class Knowledge {
   private readonly keysByText = new Map<string, NameKey>();
   readonly routeIndex: MiniSearch<{ id: string; text: string }>;
 
-  constructor(handbook: Pick<Handbook, 'villages' | 'crafts' | 'products' | 'places' | 'routes' | 'elsewhere'> & Partial<Pick<Handbook, 'guides'>>) {
+  constructor(
+    handbook: Pick<Handbook, 'villages' | 'crafts' | 'products' | 'places' | 'routes' | 'elsewhere'> & Partial<Pick<Handbook, 'guides' | 'learned'>>,
+  ) {
     for (const v of handbook.villages) this.villages.set(v.id, v);
     for (const c of handbook.crafts) this.crafts.set(c.id, c);
     for (const p of handbook.places) this.places.set(p.id, p);
@@ -71,6 +75,7 @@ export class Knowledge {
       ),
     );
     this.routes = handbook.routes;
+    this.learned = handbook.learned ?? [];
     for (const p of handbook.products) {
       push(this.productsByVillage, p.village, p);
       push(this.productsByCraft, p.craft, p);

@@ -10,9 +10,9 @@ const dir = process.argv[3] ?? config.CONTENT_DIR;
 try {
   if (command === 'check') {
     const handbook = loadHandbook(dir);
-    const { villages, crafts, products, places, routes, plan } = handbook;
+    const { villages, crafts, products, places, routes, plan, learned } = handbook;
     console.log(
-      `${dir}: OK — ${villages.length} villages, ${crafts.length} crafts, ${products.length} products, ${places.length} places, ${routes.length} routes, ${plan.length} plan targets.`,
+      `${dir}: OK — ${villages.length} villages, ${crafts.length} crafts, ${products.length} products, ${places.length} places, ${routes.length} routes, ${plan.length} plan targets, ${learned.length} learned phrasings.`,
     );
   } else if (command === 'import') {
     const { repos, close } = await openDatabase(config);

@@ -4,11 +4,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, join, relative } from 'node:path';
 import { LineCounter, parseDocument, type Document } from 'yaml';
+import { fold } from '../ask/normalize.js';
 import { z } from 'zod';
 import {
   craftSchema,
   elsewhereSchema,
   guideSchema,
+  learnedSchema,
   planTargetSchema,
   stagesFileSchema,
   placeSchema,
@@ -19,6 +21,7 @@ import {
   type CraftEntry,
   type ElsewhereEntry,
   type GuideEntry,
+  type LearnedEntry,
   type StagesFile,
   type PlaceEntry,
   type PlanTargetEntry,
@@ -52,6 +55,8 @@ export interface Handbook {
   stages: StagesFile | null;
   /** Answers to the rules questions artisans ask (guides.yaml). */
   guides: GuideEntry[];
+  /** Phrasings staff taught the bot, reviewed and merged (learned.yaml, written by `npm run content:learned`). */
+  learned: LearnedEntry[];
 }
 
 type Path = PropertyKey[];
@@ -201,6 +206,7 @@ export function loadHandbook(contentDir: string): Handbook {
   const plan = loadListFile(join(contentDir, 'plan.yaml'), planTargetSchema, found, known.other, false);
   const elsewhere = loadListFile(join(contentDir, 'elsewhere.yaml'), elsewhereSchema, found, known.other, false);
   const guides = loadListFile(join(contentDir, 'guides.yaml'), guideSchema, found, known.other, false);
+  const learned = loadListFile(join(contentDir, 'learned.yaml'), learnedSchema, found, new Set(), false);
   const stagesPath = join(contentDir, 'stages.yaml');
   const stagesFile = yamlFiles(contentDir).includes(stagesPath) ? parseFile(stagesPath, found.problems) : null;
   const stages = stagesFile ? validate(stagesFile, stagesFileSchema, found) : null;
@@ -248,6 +254,19 @@ export function loadHandbook(contentDir: string): Handbook {
     });
   }
 
+  const productIds = new Set(products.map((p) => p.value.id));
+  const learnedSeen = new Map<string, number>();
+  for (const { value, file, path } of learned) {
+    const folded = fold(value.text);
+    if (!folded) found.add(file, [...path, 'text'], 'the text has no letters or digits');
+    else if (learnedSeen.has(folded)) found.add(file, [...path, 'text'], `the same phrasing as line ${learnedSeen.get(folded)}`);
+    else learnedSeen.set(folded, lineOf(file, [...path, 'text']));
+    if ('type' in value.target) {
+      const ids = { village: villageIds, craft: craftIds, product: productIds, route: known.routes }[value.target.type];
+      checkRef(found, ids, value.target.type, value.target.id, file, [...path, 'target', 'id']);
+    }
+  }
+
   // The same problem reached twice (a products file with two bad entries names its village once).
   const problems = [...new Map(found.problems.map((p) => [`${p.file}:${p.line}:${p.message}`, p])).values()];
   if (problems.length) throw new ContentError(problems);
@@ -262,6 +281,7 @@ export function loadHandbook(contentDir: string): Handbook {
     elsewhere: values(elsewhere),
     stages,
     guides: values(guides),
+    learned: values(learned),
   };
 }
 

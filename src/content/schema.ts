@@ -179,6 +179,26 @@ export const elsewhereSchema = z
   .strict();
 export type ElsewhereEntry = z.infer<typeof elsewhereSchema>;
 
+/** What a learned phrasing answers: a handbook entry, or an intent ("help" also for "out of scope"). */
+export const learnedTargetTypes = ['village', 'craft', 'product', 'route'] as const;
+export const learnedIntents = ['help', 'out-of-scope', 'nearby', 'route', 'recognition'] as const;
+export type LearnedIntent = (typeof learnedIntents)[number];
+const typedTarget = z.object({ type: z.enum(learnedTargetTypes, `type is one of ${learnedTargetTypes.join(', ')}`), id }).strict();
+const intentTarget = z.object({ intent: z.enum(learnedIntents, `intent is one of ${learnedIntents.join(', ')}`) }).strict();
+// Read by the key it has (intent, or type and id), so that a problem is named precisely.
+export const learnedTargetSchema = z
+  .record(z.string(), z.unknown(), { error: 'target is {type, id} (village, craft, product or route) or {intent}' })
+  .transform((value, ctx): z.infer<typeof typedTarget> | z.infer<typeof intentTarget> => {
+    const result = ('intent' in value ? intentTarget : typedTarget).safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  });
+export type LearnedTarget = z.infer<typeof learnedTargetSchema>;
+/** A way visitors ask that staff taught the bot (content/learned.yaml, or the console). */
+export const learnedSchema = z.object({ text: text.max(300, 'a phrasing is at most 300 characters'), target: learnedTargetSchema }).strict();
+export type LearnedEntry = z.infer<typeof learnedSchema>;
+
 export const applicationKinds = ['craft_village', 'traditional_craft_village', 'heritage_craft_village', 'artisan_title', 'ocop', 'ip'] as const;
 
 const stageSchema = z.object({ id, label: bilingual, next: bilingual.optional(), final: z.boolean().optional() }).strict();

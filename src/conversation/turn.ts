@@ -4,6 +4,7 @@ import type { Knowledge } from '../ask/knowledge.js';
 import type { Lang, Messages } from '../i18n/messages.js';
 import type { AskDeps } from '../services/ask/answer-question.js';
 import type { ArtisanDesk, ChatIdentity } from '../services/artisans/linking.js';
+import type { QuestionRecorder } from '../domain/insights/question-record.js';
 import { encodeAction, type Action } from './actions.js';
 import type { Button, ChatState, Outcome, Reply } from './types.js';
 
@@ -24,6 +25,10 @@ export interface DialogueDeps {
   /** A village's latest published vlog, for its card; without it cards name no vlog. Called for every card:
    *  it should answer from memory most of the time (the publishing service keeps answers 30 s). */
   latestVlog?: (villageId: string) => Promise<VillageVlog | undefined>;
+  /** The chat app, for the question log; without it the dialogue's questions are not logged. */
+  channel?: 'telegram' | 'zalo' | 'web';
+  /** The question log, for what does not go through the engine (an artisan's status: the intent only). */
+  recorder?: QuestionRecorder;
 }
 
 /** A village's latest published vlog as its card shows it. */
@@ -44,6 +49,8 @@ export interface Client {
   identity?: ChatIdentity;
   /** The channel can ask for the user's own phone number (Telegram's request_contact). */
   canShareContact?: boolean;
+  /** The chat (its id, or the web conversation's token): the question log keeps only a keyed hash of it. */
+  chatKey?: string;
 }
 
 export const clientLanguage = (code: string | undefined): Lang => (code?.toLowerCase().startsWith('vi') ? 'vi' : 'en');

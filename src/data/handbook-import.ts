@@ -176,8 +176,8 @@ export async function writeHandbook(
         if (removed.length) await tables[kind].remove(tx, removed);
       }
       await rebuildLinks(tx, handbook);
-      // Whole documents: the application stages and the rules guides.
-      for (const [id, data] of [['stages', handbook.stages], ['guides', handbook.guides]] as const) {
+      // Whole documents: the application stages, the rules guides and the learned phrasings.
+      for (const [id, data] of [['stages', handbook.stages], ['guides', handbook.guides], ['learned', handbook.learned]] as const) {
         const value: unknown = data ?? null;
         await tx.contentDocument.upsert({ where: { id }, create: { id, data: value as Json }, update: { data: value as Json } });
       }

@@ -7,6 +7,7 @@ import {
   craftSchema,
   elsewhereSchema,
   guideSchema,
+  learnedSchema,
   placeSchema,
   planTargetSchema,
   productFileSchema,
@@ -40,6 +41,7 @@ const decode = {
   elsewhere: decoder(elsewhereSchema, 'elsewhere entry'),
   stages: decoder(stagesFileSchema.nullable(), 'stages document'),
   guides: decoder(z.array(guideSchema), 'guides document'),
+  learned: decoder(z.array(learnedSchema), 'learned phrasings document'),
 };
 
 export interface ProductFilter {
@@ -111,6 +113,7 @@ export function createHandbookRepository(prisma: PrismaClient) {
         elsewhere: elsewhere.map((row) => decode.elsewhere(row.data)),
         stages: decode.stages(document('stages') ?? null),
         guides: decode.guides(document('guides') ?? []),
+        learned: decode.learned(document('learned') ?? []),
       };
     },
 

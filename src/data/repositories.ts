@@ -11,6 +11,10 @@ import { createArtisanRepository } from './artisan-repository.js';
 import { createStaffRepository } from './staff-repository.js';
 import { createPublicationRepository } from './publication-repository.js';
 import { createVlogSubscriberRepository } from './vlog-subscriber-repository.js';
+import { createLearnedPhrasingRepository } from './learned-phrasing-repository.js';
+import { createInsightsRepository } from './insights-repository.js';
+import { createQuestionRepository } from './question-repository.js';
+import { createAppSecretRepository } from './app-secret-repository.js';
 
 export function createRepositories(prisma: PrismaClient) {
   return {
@@ -24,6 +28,10 @@ export function createRepositories(prisma: PrismaClient) {
     staffChats: createStaffChatRepository(prisma),
     publications: createPublicationRepository(prisma),
     vlogSubscribers: createVlogSubscriberRepository(prisma),
+    learnedPhrasings: createLearnedPhrasingRepository(prisma),
+    insights: createInsightsRepository(prisma),
+    questions: createQuestionRepository(prisma),
+    appSecrets: createAppSecretRepository(prisma),
   };
 }
 

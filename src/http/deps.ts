@@ -11,6 +11,7 @@ import type { Messages } from '../i18n/messages.js';
 import type { StageBook } from '../services/artisans/stages.js';
 import type { Services } from '../services/services.js';
 import type { WebChat } from '../channels/web/web-chat.js';
+import type { Metrics } from '../observability/metrics.js';
 
 /** What the HTTP edge receives: the services, and what its own plumbing needs. */
 export interface AppDeps {
@@ -24,6 +25,8 @@ export interface AppDeps {
   queues: Queues;
   messages: Messages;
   stages: StageBook;
+  /** This process's numbers: GET /metrics serves them, every response is timed into them. */
+  metrics: Metrics;
   bot?: Bot<BotContext>;
   /** The web chat (POST /api/chat, /chat.js); absent, neither is served. */
   webChat?: WebChat;

@@ -18,6 +18,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   too_large: 413,
   not_a_video: 422,
   too_big_for_telegram: 422,
+  unknown_target: 422,
   not_found: 404,
   exists: 409,
   changed: 409,

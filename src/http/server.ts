@@ -7,12 +7,14 @@ import { ZodError } from 'zod';
 import { AppError, isNulText, isUnavailable } from '../errors.js';
 import type { AppDeps } from './deps.js';
 import { healthRoutes } from './routes/health.js';
+import { metricsRoutes, timeResponses } from './routes/metrics.js';
 import { askRoutes } from './routes/ask.js';
 import { handbookRoutes } from './routes/handbook.js';
 import { clipRoutes } from './routes/clips.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { mediaRoutes } from './routes/media.js';
 import { publicationRoutes } from './routes/publications.js';
+import { learnedPhrasingRoutes } from './routes/learned-phrasings.js';
 import { pageRoutes } from './routes/pages.js';
 import { villagePages } from './routes/village-pages.js';
 import { COMPRESSION, notFoundPages, sitePages } from './routes/site-pages.js';
@@ -23,6 +25,7 @@ import { routePages } from './routes/route-pages.js';
 import { productPages } from './routes/product-pages.js';
 import { chatRoutes } from './routes/chat.js';
 import { artisanRoutes } from './routes/artisans.js';
+import { insightsRoutes } from './routes/insights.js';
 import { telegramRoutes } from './routes/telegram.js';
 import { zaloRoutes } from './routes/zalo.js';
 import { consoleRoutes } from './console/index.js';
@@ -67,10 +70,13 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
     return reply.code(500).send({ error: 'internal', message: 'Something went wrong on our side.' });
   });
 
+  // Every response timed under its route pattern; added first so that every route below inherits it.
+  app.addHook('onResponse', timeResponses(deps.metrics));
   await app.register(multipart, { limits: { fileSize: deps.config.MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
   // Machine-to-machine: health checks and the chat platforms' webhooks (each authenticated by its own
   // secret or signature) need no cookies, CSRF, browser headers or per-address limits, and are the hot path.
   await app.register(healthRoutes(deps));
+  await app.register(metricsRoutes(deps));
   await app.register(telegramRoutes(deps));
   await app.register(zaloRoutes(deps));
   // What browsers and scripts use: security headers, cookies, CSRF, rate limits.
@@ -105,7 +111,9 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
     // The map's scripts and pictures: versioned files, not counted against the public rate limit.
     await web.register(mapAssetRoutes());
     await web.register(publicationRoutes(deps));
+    await web.register(learnedPhrasingRoutes(deps));
     await web.register(artisanRoutes(deps));
+    await web.register(insightsRoutes(deps));
     await web.register(consoleRoutes(deps));
     // Any other address: the 404 page in the visitor's language (JSON under /api/).
     await web.register(notFoundPages(deps));

@@ -7,6 +7,8 @@ export const jobContracts = {
   'clip-processing': z.object({ clipId: z.uuid() }),
   publishing: z.object({ publicationId: z.uuid() }),
   notifications: z.object({ eventId: z.uuid() }),
+  // Housekeeping on a schedule (repeatable jobs): the question log's purge.
+  maintenance: z.object({ task: z.enum(['purge-questions']) }),
 } as const;
 
 export type QueueName = keyof typeof jobContracts;
@@ -24,12 +26,14 @@ export const jobIdFor = {
   'clip-processing': (data: JobOf<'clip-processing'>) => `clip-${data.clipId}`,
   publishing: (data: JobOf<'publishing'>) => `publication-${data.publicationId}`,
   notifications: (data: JobOf<'notifications'>) => `event-${data.eventId}`,
+  maintenance: (data: JobOf<'maintenance'>) => `maintenance-${data.task}`,
 } satisfies { [N in QueueName]: (data: JobOf<N>) => string };
 
 export interface Queues {
   clipProcessing: Queue<JobOf<'clip-processing'>>;
   publishing: Queue<JobOf<'publishing'>>;
   notifications: Queue<JobOf<'notifications'>>;
+  maintenance: Queue<JobOf<'maintenance'>>;
   close(): Promise<void>;
 }
 
@@ -43,16 +47,23 @@ export function createQueues(connection: ConnectionOptions, prefix: string, onEr
   const clipProcessing = new Queue<JobOf<'clip-processing'>>('clip-processing', { connection, prefix, defaultJobOptions });
   const publishing = new Queue<JobOf<'publishing'>>('publishing', { connection, prefix, defaultJobOptions: { ...defaultJobOptions, attempts: 6 } });
   const notifications = new Queue<JobOf<'notifications'>>('notifications', { connection, prefix, defaultJobOptions: { ...defaultJobOptions, attempts: 8 } });
+  const maintenance = new Queue<JobOf<'maintenance'>>('maintenance', {
+    connection,
+    prefix,
+    defaultJobOptions: { ...defaultJobOptions, removeOnComplete: { count: 30 } },
+  });
   // Without a listener, connection errors would go to stderr; the caller logs them.
   clipProcessing.on('error', onError);
   publishing.on('error', onError);
   notifications.on('error', onError);
+  maintenance.on('error', onError);
   return {
     clipProcessing,
     publishing,
     notifications,
+    maintenance,
     async close() {
-      await Promise.all([clipProcessing.close(), publishing.close(), notifications.close()]);
+      await Promise.all([clipProcessing.close(), publishing.close(), notifications.close(), maintenance.close()]);
     },
   };
 }
@@ -74,4 +85,10 @@ export async function requeuePendingNotifications(queues: Queues, eventIds: stri
     if (job && (await job.isFailed())) await job.retry();
     else if (!job) await enqueueNotifications(queues, eventId);
   }
+}
+
+/** The daily purge of the question log, as a job scheduler: upserting it again on every start changes nothing. */
+export async function scheduleQuestionPurge(queues: Queues): Promise<void> {
+  const data = { task: 'purge-questions' as const };
+  await queues.maintenance.upsertJobScheduler(jobIdFor.maintenance(data), { pattern: '30 3 * * *', tz: 'Asia/Ho_Chi_Minh' }, { name: 'purge-questions', data });
 }

@@ -14,7 +14,8 @@ import { createBot, type BotContext } from '../channels/telegram/bot.js';
 import type { Bot } from 'grammy';
 import { staffFeature } from '../channels/telegram/features/staff.feature.js';
 import { createZalo, type ZaloOa } from '../channels/zalo/create-zalo.js';
-import { createDialogue } from '../conversation/dialogue.js';
+import { createDialogue, type Dialogue } from '../conversation/dialogue.js';
+import type { ChatChannel, Metrics } from '../observability/metrics.js';
 import { villageNamed } from '../ask/village-named.js';
 import { createWebChat } from '../channels/web/web-chat.js';
 import { createWebChatStates } from '../channels/web/chat-state.js';
@@ -32,6 +33,7 @@ export interface ServerRoleDeps {
   /** Chat state and rate limits: fails fast while Redis is away. */
   chatRedis: Redis;
   zaloOa: ZaloOa | undefined;
+  metrics: Metrics;
 }
 
 export interface ServerRole {
@@ -46,12 +48,22 @@ export interface ServerRole {
 export async function startServerRole(deps: ServerRoleDeps): Promise<ServerRole> {
   const { config, logger, services, messages } = deps;
   const artisans = services.artisans.desk;
+  // Each update a channel hands to the dialogue counts in chat_updates_total (Telegram's redeliveries are dropped before).
+  const counted = (channel: ChatChannel, dialogue: Dialogue): Dialogue => ({
+    ...dialogue,
+    handle: (...args) => (deps.metrics.chatUpdate(channel), dialogue.handle(...args)),
+  });
+  // The question log (the engine's answers are recorded through deps.ask; artisans' status questions through the dialogue).
+  const recorder = deps.ask.recorder;
   let bot: Bot<BotContext> | undefined;
   if (config.TELEGRAM_BOT_TOKEN && config.TELEGRAM_MODE !== 'off') {
     bot = createBot({
       token: config.TELEGRAM_BOT_TOKEN,
       apiRoot: config.TELEGRAM_API_ROOT,
-      dialogue: createDialogue({ ask: deps.ask, messages, artisans, textLimit: 4096, latestVlog: services.publishing.latestVlog }),
+      dialogue: counted(
+        'telegram',
+        createDialogue({ ask: deps.ask, messages, artisans, textLimit: 4096, latestVlog: services.publishing.latestVlog, channel: 'telegram', recorder }),
+      ),
       messages,
       redis: deps.chatRedis,
       mediaDir: config.MEDIA_DIR,
@@ -75,15 +87,20 @@ export async function startServerRole(deps: ServerRoleDeps): Promise<ServerRole>
     redis: deps.chatRedis,
     messages,
     logger,
-    dialogue: createDialogue({
-      ask: deps.ask,
-      messages,
-      artisans,
-      textLimit: 2000,
-      pageSize: 5,
-      vlogs: { subscribe: services.publishing.subscribe, unsubscribe: services.publishing.unsubscribe },
-      latestVlog: services.publishing.latestVlog,
-    }),
+    dialogue: counted(
+      'zalo',
+      createDialogue({
+        ask: deps.ask,
+        messages,
+        artisans,
+        textLimit: 2000,
+        pageSize: 5,
+        vlogs: { subscribe: services.publishing.subscribe, unsubscribe: services.publishing.unsubscribe },
+        latestVlog: services.publishing.latestVlog,
+        channel: 'zalo',
+        recorder,
+      }),
+    ),
     // A Zalo user who writes opens their window: what was held for them goes out now.
     afterUserMessage: async (userId) => {
       await services.artisans.deliverHeld({ channel: 'zalo', chatId: userId });
@@ -92,7 +109,10 @@ export async function startServerRole(deps: ServerRoleDeps): Promise<ServerRole>
   });
   // The web knows no one: no artisans' records, no vlog messages.
   const webChat = createWebChat({
-    dialogue: createDialogue({ ask: deps.ask, messages, textLimit: 4000, pageSize: 8, latestVlog: services.publishing.latestVlog }),
+    dialogue: counted(
+      'web',
+      createDialogue({ ask: deps.ask, messages, textLimit: 4000, pageSize: 8, latestVlog: services.publishing.latestVlog, channel: 'web', recorder }),
+    ),
     states: createWebChatStates(deps.chatRedis, config.QUEUE_PREFIX),
     messages,
     logger,
@@ -108,6 +128,7 @@ export async function startServerRole(deps: ServerRoleDeps): Promise<ServerRole>
     bot,
     zalo,
     webChat,
+    metrics: deps.metrics,
   });
   const url = await server.listen({ port: config.PORT, host: config.HOST });
   logger.info({ url, telegram: config.TELEGRAM_MODE, zalo: zalo?.mode ?? 'off' }, 'LangNghe server listening');

@@ -4,11 +4,14 @@ import type { Redis } from 'ioredis';
 import type { Worker } from 'bullmq';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { requeuePendingNotifications, type Queues } from '../jobs/queues.js';
+import { requeuePendingNotifications, scheduleQuestionPurge, type Queues } from '../jobs/queues.js';
 import type { Services } from '../services/services.js';
 import { createClipProcessingWorker } from '../../workers/clip-processing.worker.js';
 import { createPublishingWorker } from '../../workers/publishing.worker.js';
 import { createNotificationsWorker } from '../../workers/notifications.worker.js';
+import { observeWorker } from '../observability/job-metrics.js';
+import type { Metrics } from '../observability/metrics.js';
+import { createMaintenanceWorker } from '../../workers/maintenance.worker.js';
 
 export interface WorkerRoleDeps {
   config: Config;
@@ -17,10 +20,12 @@ export interface WorkerRoleDeps {
   queues: Queues;
   /** BullMQ's connection (blocking commands: waits for Redis rather than failing fast). */
   connection: Redis;
+  /** Job run times and failures go here. */
+  metrics: Pick<Metrics, 'jobEnded'>;
 }
 
 /** Starts the workers and the reconcilers' timers; returns what stops them. */
-export function startWorkerRole({ config, logger, services, queues, connection }: WorkerRoleDeps): Array<() => Promise<unknown>> {
+export function startWorkerRole({ config, logger, services, queues, connection, metrics }: WorkerRoleDeps): Array<() => Promise<unknown>> {
   const prefix = config.QUEUE_PREFIX;
   const workers: Worker[] = [
     createClipProcessingWorker(
@@ -29,7 +34,10 @@ export function startWorkerRole({ config, logger, services, queues, connection }
     ),
     createPublishingWorker({ publishing: services.publishing, logger }, { connection, prefix, lockSeconds: config.JOB_LOCK_SECONDS }),
     createNotificationsWorker(services.artisans, { connection, prefix }),
+    createMaintenanceWorker({ questionLog: services.questionLog }, { connection, prefix }),
   ];
+  // The daily purge of the question log (kept QUESTION_LOG_DAYS): a job scheduler, so one run a day however many workers start.
+  scheduleQuestionPurge(queues).catch((error) => logger.warn({ err: error }, 'could not schedule the question log purge'));
   // Notifications whose job was lost (Redis flushed) or ran out of tries are queued again.
   const reconcileNotifications = () =>
     services.artisans
@@ -52,6 +60,7 @@ export function startWorkerRole({ config, logger, services, queues, connection }
   void reconcileSchedule()();
   const timers = [setInterval(reconcileNotifications, 30_000), setInterval(reconcileMedia, 3 * 60_000), setInterval(reconcileSchedule(60_000), 5_000)];
   for (const worker of workers) worker.on('error', (error) => logger.warn({ err: error, queue: worker.name }, 'worker error'));
+  for (const worker of workers) observeWorker(metrics, worker);
   logger.info({ concurrency: config.WORKER_CONCURRENCY }, 'LangNghe workers running');
   return [async () => timers.forEach(clearInterval), () => Promise.all(workers.map((worker) => worker.close()))];
 }

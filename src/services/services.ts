@@ -8,6 +8,9 @@ import type { HandbookService } from './handbook/handbook-service.js';
 import type { HealthService } from './health/health-service.js';
 import type { AskService } from './ask/ask-service.js';
 import type { PublishingService } from './publishing/publishing-service.js';
+import type { LearningService } from './learning/learning-service.js';
+import type { QuestionLogService } from './question-log/question-log-service.js';
+import type { InsightsService } from './insights/insights-service.js';
 
 export interface Services {
   clips: ClipService;
@@ -17,6 +20,12 @@ export interface Services {
   handbook: HandbookService;
   health: HealthService;
   publishing: PublishingService;
+  /** Phrasings staff taught the bot (teach, list, undo): every server process answers them within 10 s. */
+  learning: LearningService;
+  /** The question log's housekeeping (its daily purge). */
+  questionLog: QuestionLogService;
+  /** What visitors asked, from the question log (the console's insights page, /api/insights). */
+  insights: InsightsService;
   /** Built in the server role only: the workers answer no questions. */
   ask: AskService;
 }

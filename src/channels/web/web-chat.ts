@@ -42,7 +42,7 @@ export function createWebChat(deps: { dialogue: Dialogue; states: WebChatStates;
       const menu = { label: deps.messages.t(lang, 'menu-main'), action: encodeAction({ kind: 'menu' }) };
       return { conversation, replies: [{ text: deps.messages.t(lang, 'chat-web-no-records'), buttons: [[menu]] }] };
     }
-    const outcome = await deps.dialogue.handle(state, turn.incoming, { languageCode: turn.languageCode });
+    const outcome = await deps.dialogue.handle(state, turn.incoming, { languageCode: turn.languageCode, chatKey: conversation });
     // A browser never types a link code: nothing waits for one.
     const next = { ...outcome.state, awaitingCode: undefined };
     await deps.states.set(conversation, next);

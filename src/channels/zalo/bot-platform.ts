@@ -126,7 +126,7 @@ export function createZaloBotChannel(deps: {
         : text.trim() === '/start'
           ? { type: 'command', command: 'start' }
           : { type: 'text', text };
-      const outcome = await deps.dialogue.handle(state, incoming, { languageCode: lang, identity: { channel: 'zalo', chatId: chat } });
+      const outcome = await deps.dialogue.handle(state, incoming, { languageCode: lang, identity: { channel: 'zalo', chatId: chat }, chatKey: chat });
       replies = outcome.replies;
       next = { ...state, ...outcome.state };
     } else {

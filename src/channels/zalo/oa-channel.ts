@@ -123,7 +123,7 @@ export function createZaloOaChannel(deps: ZaloOaDeps) {
     if (incoming === 'image') {
       replies = [{ text: deps.messages.t(lang, 'zalo-image-received') }];
     } else {
-      const outcome = await deps.dialogue.handle(state, incoming, { languageCode: lang, identity: { channel: 'zalo', chatId: user } });
+      const outcome = await deps.dialogue.handle(state, incoming, { languageCode: lang, identity: { channel: 'zalo', chatId: user }, chatKey: user });
       await deps.states.set(user, { ...state, ...outcome.state });
       lang = outcome.state.lang ?? lang;
       replies = outcome.replies;

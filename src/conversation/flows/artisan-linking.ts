@@ -20,6 +20,26 @@ export const asksOwnStatus = (turn: Turn, text: string) => Boolean(turn.deps.art
 
 /** The chat's own applications, or how to link it to its record; nothing about anyone else. */
 export async function status(turn: Turn): Promise<Outcome> {
+  const { deps, client } = turn;
+  const started = performance.now();
+  const outcome = await statusOrHowToLink(turn);
+  // Logged as the intent only: an artisan's words about their own application are not kept.
+  if (deps.channel)
+    deps.recorder?.record({
+      channel: deps.channel,
+      chat: client.chatKey,
+      lang: turn.lang,
+      text: null,
+      folded: null,
+      intent: 'artisan-status',
+      entries: [],
+      unknown: false,
+      latencyMs: performance.now() - started,
+    });
+  return outcome;
+}
+
+async function statusOrHowToLink(turn: Turn): Promise<Outcome> {
   const { deps, client, t } = turn;
   const text = deps.artisans && client.identity ? await deps.artisans.statusText(client.identity, turn.lang) : undefined;
   if (text) return turn.done([{ text, buttons: [[turn.menuButton()]] }], { ...turn.state, awaitingCode: false });

@@ -10,7 +10,8 @@ import type { Button, Outcome, Reply } from '../types.js';
 const MAX_ITEMS = 6;
 
 export async function answerQuestion(turn: Turn, text: string): Promise<Outcome> {
-  const { answer, context } = await askWithContext(turn.deps.ask, { text }, { lastVillageId: turn.state.lastVillageId });
+  const source = turn.deps.channel ? { channel: turn.deps.channel, chat: turn.client.chatKey } : undefined;
+  const { answer, context } = await askWithContext(turn.deps.ask, { text }, { lastVillageId: turn.state.lastVillageId }, source);
   const items: Button[] = [];
   for (const item of answer.items.slice(0, MAX_ITEMS)) {
     if (item.type === 'village') items.push(button(item.name.slice(0, 60), { kind: 'village', id: item.id, part: 0 }));

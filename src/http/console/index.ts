@@ -15,6 +15,7 @@ import { consoleClipPages } from './clip-pages.js';
 import { consoleCalendarPages } from './calendar-pages.js';
 import { consoleArtisanPages } from './artisan-pages.js';
 import { consoleHandbookPages } from './handbook-pages.js';
+import { consoleInsightsPages } from './insights-pages.js';
 import { consoleStaffPages } from './staff-pages.js';
 import { consoleQueues } from './queues.js';
 
@@ -54,6 +55,7 @@ export const consoleRoutes =
       await editors.register(consoleClipPages(deps, render));
       await editors.register(consoleCalendarPages(deps, render));
       await editors.register(consoleHandbookPages(deps, render));
+      await editors.register(consoleInsightsPages(deps, render));
     });
     await app.register(async (admins) => {
       admins.addHook('preHandler', requireConsole(deps.services.staff, render, 'admin'));

@@ -27,7 +27,7 @@ export const consoleQueues =
     const serverAdapter = new FastifyAdapter();
     serverAdapter.setBasePath(QUEUES_PATH);
     createBullBoard({
-      queues: [deps.queues.clipProcessing, deps.queues.publishing, deps.queues.notifications].map((queue) => new BullMQAdapter(queue)),
+      queues: [deps.queues.clipProcessing, deps.queues.publishing, deps.queues.notifications, deps.queues.maintenance].map((queue) => new BullMQAdapter(queue)),
       serverAdapter,
       options: { uiConfig: { boardTitle: 'LangNghe' } },
     });

@@ -13,5 +13,8 @@ const askBody = z.object({
 export const askRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (app) => {
-    app.post('/api/ask', async (request) => deps.services.ask.answer(askBody.parse(request.body)));
+    app.post('/api/ask', async (request) => {
+      const question = askBody.parse(request.body);
+      return deps.services.ask.answer(question, { channel: 'api', chat: question.conversation });
+    });
   };

@@ -2,11 +2,12 @@
 // Google (cached), the conversation's memory loaded and saved around the engine. It never fails for
 // want of translation or memory: it answers in English and says so.
 import type { AskContext, AskEngine, Answer, AskInput } from '../../ask/engine.js';
-import { detectLanguage } from '../../ask/normalize.js';
+import { detectLanguage, fold } from '../../ask/normalize.js';
 import type { Messages } from '../../i18n/messages.js';
 import type { Logger } from '../../logger.js';
 import type { Translator } from '../../domain/translation/translator.js';
 import type { ConversationStore } from './conversation-store.js';
+import type { QuestionRecorder, QuestionSource } from '../../domain/insights/question-record.js';
 
 export interface AskDeps {
   engine: AskEngine;
@@ -14,6 +15,8 @@ export interface AskDeps {
   conversations: ConversationStore;
   translator?: Translator;
   logger: Logger;
+  /** The question log: every question asked with a source is recorded. */
+  recorder?: QuestionRecorder;
 }
 
 export interface Question extends AskInput {
@@ -23,15 +26,40 @@ export interface Question extends AskInput {
 /** A language code reduced to its base ("vi-VN" → "vi"), or undefined. */
 const baseLanguage = (lang: string | undefined) => lang?.toLowerCase().split(/[-_]/)[0] || undefined;
 
-export async function answerQuestion(deps: AskDeps, question: Question): Promise<Answer> {
+export async function answerQuestion(deps: AskDeps, question: Question, source?: QuestionSource): Promise<Answer> {
   const context = question.conversation ? await deps.conversations.get(question.conversation) : {};
-  const result = await askWithContext(deps, question, context);
+  const result = await askWithContext(deps, question, context, source);
   if (question.conversation) await deps.conversations.set(question.conversation, result.context);
   return result.answer;
 }
 
-/** The same, for channels that keep the conversation's memory themselves (Telegram's session). */
-export async function askWithContext(deps: AskDeps, question: AskInput, context: AskContext): Promise<{ answer: Answer; context: AskContext }> {
+/** The same, for channels that keep the conversation's memory themselves (Telegram's session). With a source
+ *  (the channel and chat that asked), the question goes to the question log; internal calls give none. */
+export async function askWithContext(
+  deps: AskDeps,
+  question: AskInput,
+  context: AskContext,
+  source?: QuestionSource,
+): Promise<{ answer: Answer; context: AskContext }> {
+  if (!source || !deps.recorder) return askInAnyLanguage(deps, question, context);
+  const started = performance.now();
+  const result = await askInAnyLanguage(deps, question, context);
+  const { answer } = result;
+  deps.recorder.record({
+    channel: source.channel,
+    chat: source.chat,
+    lang: answer.lang,
+    text: question.text,
+    folded: fold(question.text),
+    intent: answer.intent,
+    entries: answer.items.map((item) => `${item.type}:${item.id}`),
+    unknown: answer.intent === 'unknown',
+    latencyMs: performance.now() - started,
+  });
+  return result;
+}
+
+async function askInAnyLanguage(deps: AskDeps, question: AskInput, context: AskContext): Promise<{ answer: Answer; context: AskContext }> {
   const asked = baseLanguage(question.lang);
   const detected = asked ?? detectLanguage(question.text);
 

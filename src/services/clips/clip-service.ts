@@ -14,6 +14,7 @@ import { reconcileClips, sweepMedia } from './reconcile-clips.js';
 import { retryClip } from './retry-clip.js';
 import { tellUploader } from './tell-uploader.js';
 import { updateClip, type ClipChanges } from './update-clip.js';
+import type { Metrics } from '../../observability/metrics.js';
 
 export interface ClipServiceDeps extends ClipDeps {
   staffChats: StaffChatRepository;
@@ -31,6 +32,8 @@ export interface ClipServiceDeps extends ClipDeps {
   onReady?: (clipId: string) => Promise<void>;
   /** Sends a chat (Telegram) a text: a clip's uploader hears how it ended. Without it nobody is told. */
   sendToChat?: (chatId: string, text: string) => Promise<void>;
+  /** ffmpeg's seconds per clip go here (GET /metrics). */
+  metrics?: Pick<Metrics, 'ffmpegRan'>;
 }
 
 export function createClipService(deps: ClipServiceDeps) {

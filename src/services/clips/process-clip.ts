@@ -17,6 +17,7 @@ import { clipDir } from './clip-files.js';
 import { ClipProcessingError, ClipRejectedError } from './clip-errors.js';
 import { markClipFailed } from './fail-clip.js';
 import type { Announce, ClipDeps } from './deps.js';
+import type { Metrics } from '../../observability/metrics.js';
 
 // ffmpeg's words for a file it cannot read through: bad input, not a reason to try again.
 const DAMAGED = /Invalid data found|moov atom not found|partial file|Error while decoding|corrupt|truncat|End of file/i;
@@ -32,6 +33,8 @@ export interface ProcessDeps extends ClipDeps {
   scrub?: (text: string) => string;
   /** Tells the staff member who sent the clip from a chat how it ended. */
   tellUploader?: (clipId: string) => Promise<void>;
+  /** ffmpeg's seconds per clip go here (GET /metrics). */
+  metrics?: Pick<Metrics, 'ffmpegRan'>;
 }
 
 /**
@@ -123,6 +126,9 @@ async function encodeClip(deps: ProcessDeps, clipId: string, onProgress: (percen
       const detail = failureDetail(error.stderrTail, { mediaDir: deps.mediaDir, scrub: deps.scrub });
       deps.logger.warn({ clipId, detail }, `clip processing failed: ${error.message}`);
       throw new ClipProcessingError(error.message, detail);
+    } finally {
+      // A failed run's seconds were spent too.
+      deps.metrics?.ffmpegRan((performance.now() - encodeStarted) / 1000);
     }
     // ffmpeg reads a truncated file up to where it breaks off and calls that success: the MP4 demuxer says
     // "partial file" when samples lie beyond the end; otherwise count the frames.

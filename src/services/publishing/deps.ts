@@ -8,6 +8,7 @@ import type { CaptionTranslator } from '../../domain/publishing/caption.js';
 import type { ConfiguredTargets } from '../../domain/publishing/targets.js';
 import type { VlogMessenger } from '../../domain/publishing/vlog-messenger.js';
 import type { ChannelPublisher } from './publish-publication.js';
+import type { Metrics } from '../../observability/metrics.js';
 
 export interface PublishingServiceDeps {
   publications: PublicationRepository;
@@ -32,6 +33,8 @@ export interface PublishingServiceDeps {
   tellStaff: (text: (lang: Lang) => string) => Promise<void>;
   /** How long a sender's claim lasts without renewal (JOB_LOCK_SECONDS); 30 s unless told. */
   leaseMs?: number;
+  /** Publication lateness goes here (GET /metrics). */
+  metrics?: Pick<Metrics, 'publicationSent'>;
 }
 
 /** Planning: what scheduling, moving and cancelling need. */

@@ -41,6 +41,7 @@ export type PublishDeps = Pick<
   | 'translator'
   | 'tellStaff'
   | 'leaseMs'
+  | 'metrics'
 >;
 
 export type PublishOutcome = 'published' | 'not_due' | 'waiting_for_clip' | 'skipped' | 'unknown' | 'failed';
@@ -111,6 +112,7 @@ export async function publishPublication(deps: PublishDeps, publicationId: strin
   const caption = publication.target === 'telegram' ? (publication.caption ?? (await captionFor(deps, clip))) : undefined;
   await ensureSlug(deps, clip); // the vlog page's address, there before anyone sees "published"
   if (!(await deps.publications.claim(publicationId, lease(deps)))) return 'skipped';
+  deps.metrics?.publicationSent(publication.target, (Date.now() - publication.publishAt.getTime()) / 1000);
   if (publication.target === 'zalo') return finishZalo(deps, publicationId);
   if (publication.target === 'web') return finishWeb(deps, publicationId);
 

@@ -27,6 +27,7 @@ export function dialogueFeature(deps: DialogueFeatureDeps): Composer<BotContext>
       firstName: ctx.from?.first_name,
       identity: privateChat ? { channel: 'telegram', chatId: String(ctx.chat!.id) } : undefined,
       canShareContact: privateChat,
+      chatKey: ctx.chat ? String(ctx.chat.id) : undefined,
     });
     if (ctx.chat) ctx.session = outcome.state;
     ctx.log.debug({ incoming: incoming.type, replies: outcome.replies.length }, 'telegram dialogue answered');
