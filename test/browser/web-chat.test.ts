@@ -134,7 +134,7 @@ describe('the web chat on a public page', () => {
     await lastBot(page).getByRole('button', { name: '☰ Menu' }).waitFor();
 
     // Its card opens the village's card, with what to do next.
-    texts = await answered(page, () => lastBot(page).locator('.card', { hasText: 'Bát Tràng' }).click());
+    texts = await answered(page, () => lastBot(page).locator('button.card', { hasText: 'Bát Tràng' }).click());
     expect(texts.at(-1)).toMatch(/^🏘 Bát Tràng/);
     await lastBot(page).getByRole('button', { name: '🧭 Chỉ đường' }).waitFor();
 

@@ -109,8 +109,10 @@ function parseSample(line: string, fail: (why: string) => never): Sample {
   const valueMatch = /^ (\S+)(?: (-?\d+))?$/.exec(rest);
   if (!valueMatch) fail('no value');
   const raw = valueMatch![1];
-  const value = raw === '+Inf' ? Infinity : raw === '-Inf' ? -Infinity : raw === 'NaN' ? NaN : Number(raw);
-  if (Number.isNaN(value) && raw !== 'NaN') fail('value is not a number');
+  // Prometheus reads values with Go's ParseFloat: NaN and Inf in any case (prom-client writes "Nan").
+  const isNaNWord = /^nan$/i.test(raw);
+  const value = /^\+?inf$/i.test(raw) ? Infinity : /^-inf$/i.test(raw) ? -Infinity : isNaNWord ? NaN : Number(raw);
+  if (Number.isNaN(value) && !isNaNWord) fail('value is not a number');
   return { name, labels, value };
 }
 
