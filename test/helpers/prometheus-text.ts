@@ -108,7 +108,7 @@ function parseSample(line: string, fail: (why: string) => never): Sample {
   const rest = line.slice(at);
   const valueMatch = /^ (\S+)(?: (-?\d+))?$/.exec(rest);
   if (!valueMatch) fail('no value');
-  const raw = valueMatch![1];
+  const raw = valueMatch![1]!;
   // Prometheus reads values with Go's ParseFloat: NaN and Inf in any case (prom-client writes "Nan").
   const isNaNWord = /^nan$/i.test(raw);
   const value = /^\+?inf$/i.test(raw) ? Infinity : /^-inf$/i.test(raw) ? -Infinity : isNaNWord ? NaN : Number(raw);
