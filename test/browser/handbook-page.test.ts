@@ -2,20 +2,18 @@
 // length and walks its pages, on a phone and on a desktop (screenshots for a person to look at), and a 16:9
 // poster on /vlogs is as tall as 9/16 of its width at any width.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
 import { addStaffFor } from '../helpers/staff.js';
-import { resolveBinaries } from '../../src/media/binaries.js';
 import type { Config } from '../../src/config.js';
 import { HANDBOOK_PAGE_SIZE } from '../../src/http/console/handbook-pages.js';
 import { testConfig } from '../helpers/test-env.js';
-import { launchChromium, screenshot } from '../helpers/browser.js';
+import { launchChromium, newContextIn, screenshot } from '../helpers/browser.js';
+import { makePoster } from '../helpers/poster.js';
 
 const STAFF = { email: 'trang.so.tay@langnghe.test', password: 'quat-chang-son-2030' };
 // Screenshots for a person to look at; test/artifacts/ by default.
@@ -27,7 +25,7 @@ let prisma: PrismaClient;
 let browser: Browser;
 
 async function signIn(width: number, lang: 'vi' | 'en' = 'vi'): Promise<Page> {
-  const context = await browser.newContext({ locale: lang === 'vi' ? 'vi-VN' : 'en-GB', viewport: { width, height: 900 } });
+  const context = await newContextIn(browser, lang, { viewport: { width, height: 900 } });
   const page = await context.newPage();
   await page.goto(`${app.url}/console/login`);
   await page.fill('input[name=email]', STAFF.email);
@@ -48,19 +46,7 @@ async function publishedVlog() {
   const folder = join(config.MEDIA_DIR, 'clips', id);
   mkdirSync(folder, { recursive: true });
   const poster = join(folder, 'poster.jpg');
-  await promisify(execFile)(resolveBinaries(process.env).ffmpeg, [
-    '-hide_banner',
-    '-loglevel',
-    'error',
-    '-y',
-    '-f',
-    'lavfi',
-    '-i',
-    'testsrc2=size=1280x720',
-    '-frames:v',
-    '1',
-    poster,
-  ]);
+  await makePoster(poster, { width: 1280, height: 720 });
   await prisma.clip.create({
     data: {
       id,
@@ -134,7 +120,7 @@ describe('the console handbook page in Chromium', () => {
 describe('the public vlog list in Chromium', () => {
   for (const width of [390, 800, 1280]) {
     it(`shows a 16:9 poster 9/16 as tall as it is wide at ${width} px`, async () => {
-      const context = await browser.newContext({ locale: 'vi-VN', viewport: { width, height: 900 } });
+      const context = await newContextIn(browser, 'vi', { viewport: { width, height: 900 } });
       const page = await context.newPage();
       await page.goto(`${app.url}/vlogs`);
       const poster = page.locator('.grid .card img').first();

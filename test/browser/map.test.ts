@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { testConfig } from '../helpers/test-env.js';
-import { launchChromium, screenshot, seriousViolations } from '../helpers/browser.js';
+import { launchChromium, newContextIn, screenshot, seriousViolations } from '../helpers/browser.js';
 
 const ATTRIBUTION = 'Tiles © LangNghe test tiles';
 // A 1×1 light grey PNG: Leaflet stretches it over the 256 px tile.
@@ -36,7 +36,7 @@ const linesOf = (features: Feature[]) => features.filter((f) => f.geometry.type 
 
 /** A phone-sized page, every address it asks for recorded, once its map has drawn. */
 async function openMap(server: string, path: string, lang: 'vi' | 'en' = 'en'): Promise<{ page: Page; requested: string[] }> {
-  const context = await browser.newContext({ locale: lang === 'vi' ? 'vi-VN' : 'en-GB', viewport: { width: 390, height: 844 } });
+  const context = await newContextIn(browser, lang);
   const page = await context.newPage();
   const requested: string[] = [];
   page.on('request', (request) => requested.push(request.url()));

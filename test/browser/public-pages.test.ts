@@ -6,19 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { testConfig } from '../helpers/test-env.js';
-import { launchChromium, screenshot, seriousViolations } from '../helpers/browser.js';
+import { launchChromium, newContextIn, PHONE, screenshot, seriousViolations } from '../helpers/browser.js';
 
-const WIDTH = 390;
+const WIDTH = PHONE.width;
 
 let app: RunningApp;
 let browser: Browser;
 
 async function phone(lang: 'vi' | 'en', options: { javaScript?: boolean } = {}): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    locale: lang === 'vi' ? 'vi-VN' : 'en-GB',
-    viewport: { width: WIDTH, height: 844 },
-    javaScriptEnabled: options.javaScript ?? true,
-  });
+  const context = await newContextIn(browser, lang, { javaScriptEnabled: options.javaScript ?? true });
   // These machines reach no tile server: fail the tiles at once instead of waiting on them.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   return context;

@@ -5,17 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { testConfig } from '../helpers/test-env.js';
-import { launchChromium, screenshot, seriousViolations } from '../helpers/browser.js';
+import { launchChromium, newContextIn, screenshot, seriousViolations } from '../helpers/browser.js';
 
 let app: RunningApp;
 let browser: Browser;
 
 async function open(path: string, lang: 'vi' | 'en', options: { javaScript?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({
-    locale: lang === 'vi' ? 'vi-VN' : 'en-GB',
-    viewport: { width: 390, height: 844 },
-    javaScriptEnabled: options.javaScript ?? true,
-  });
+  const context = await newContextIn(browser, lang, { javaScriptEnabled: options.javaScript ?? true });
   const page = await context.newPage();
   const response = await page.goto(`${app.url}${path}`);
   expect(response?.status(), path).toBe(200);

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { testConfig } from '../helpers/test-env.js';
-import { launchChromium, screenshot, seriousViolations } from '../helpers/browser.js';
+import { launchChromium, newContextIn, screenshot, seriousViolations } from '../helpers/browser.js';
 
 // Vạn Phúc silk village, Hà Đông.
 const VAN_PHUC = { latitude: 20.9787, longitude: 105.7718 };
@@ -63,8 +63,8 @@ afterAll(async () => {
   await closeServer(stranger);
 });
 
-async function phone(locale = 'vi-VN'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 390, height: 844 }, geolocation: VAN_PHUC, permissions: ['geolocation'] });
+async function phone(lang: 'vi' | 'en' = 'vi'): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await newContextIn(browser, lang, { geolocation: VAN_PHUC, permissions: ['geolocation'] });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(error.message));
@@ -212,7 +212,7 @@ describe('the web chat on a public page', () => {
   });
 
   it('has no serious or critical accessibility violation with the panel open', async () => {
-    const { context, page } = await phone('en-GB');
+    const { context, page } = await phone('en');
     await page.goto(`${app.url}/vlogs?lang=en`);
     await answered(page, () => page.getByRole('button', { name: 'Ask LangNghe' }).click());
     await answered(page, () => lastBot(page).getByRole('button', { name: '🏘 Villages' }).click());

@@ -2,7 +2,7 @@
 // Screenshots go to test/artifacts/ (not committed).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join('test', 'artifacts');
@@ -22,6 +22,14 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** The phone the public pages are tested on. */
+export const PHONE = { width: 390, height: 844 } as const;
+
+/** A new context in Vietnamese (vi-VN) or English (en-GB), a 390 px phone unless `options` gives another viewport. */
+export function newContextIn(browser: Browser, lang: 'vi' | 'en', options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ locale: lang === 'vi' ? 'vi-VN' : 'en-GB', viewport: PHONE, ...options });
 }
 
 export async function screenshot(page: Page, name: string) {

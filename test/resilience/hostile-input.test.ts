@@ -6,16 +6,15 @@ import fc from 'fast-check';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
 import { addStaffFor } from '../helpers/staff.js';
 import { zaloSignature } from '../../src/channels/zalo/signature.js';
-import { resolveBinaries } from '../../src/media/binaries.js';
 import type { Config } from '../../src/config.js';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.js';
 import { startFakeZalo, type FakeZalo } from '../helpers/fake-zalo.js';
 import { makeTestClip } from '../helpers/media.js';
+import { makeFromLavfi } from '../helpers/poster.js';
 import { testConfig } from '../helpers/test-env.js';
 import { size } from './mode.js';
 
@@ -26,7 +25,6 @@ const LIMIT = 3 * 1024 * 1024;
 const root = mkdtempSync(join(tmpdir(), 'langnghe-hostile-'));
 const media = join(root, 'media');
 const samples = join(root, 'samples');
-const { ffmpeg } = resolveBinaries(process.env);
 
 let telegram: FakeTelegram;
 let zalo: FakeZalo;
@@ -248,21 +246,7 @@ describe('hostile uploads', () => {
     const huge = Buffer.concat([Buffer.from('YUV4MPEG2 W30000 H30000 F30:1 Ip A1:1 C420jpeg\nFRAME\n'), Buffer.alloc(4096)]);
     // 20,000 frames of 16×16 at 1,000 frames a second.
     const tinyPath = join(samples, 'tiny.mp4');
-    execFileSync(ffmpeg, [
-      '-hide_banner',
-      '-loglevel',
-      'error',
-      '-y',
-      '-f',
-      'lavfi',
-      '-i',
-      'color=c=red:s=16x16:r=1000:d=20',
-      '-c:v',
-      'libx264',
-      '-preset',
-      'ultrafast',
-      tinyPath,
-    ]);
+    await makeFromLavfi('color=c=red:s=16x16:r=1000:d=20', tinyPath, ['-c:v', 'libx264', '-preset', 'ultrafast']);
     const tiny = readFileSync(tinyPath);
     const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]);
     const names = [

@@ -2,6 +2,7 @@
 // part of those pages comes from memory, and one database look-up per list every few seconds keeps them within
 // the render budget under load (bench/pages). A new vlog shows on them within `keepMs`. While PostgreSQL is
 // away the pages go on without their vlogs (the handbook part is in memory) instead of failing.
+import { expiringPromiseCache } from '../../domain/shared/expiring-cache.js';
 import { isUnavailable } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import type { Vlog } from '../../services/publishing/vlog-view.js';
@@ -12,25 +13,12 @@ type ListVlogs = (filter: { village?: string; limit?: number }) => Promise<Vlog[
 const MAX_KEPT = 2000;
 
 export function createVlogLists(listVlogs: ListVlogs, options: { keepMs?: number; logger?: Pick<Logger, 'warn'> } = {}) {
-  const keepMs = options.keepMs ?? 10_000;
-  const kept = new Map<string, { until: number; list: Promise<Vlog[]> }>();
+  const cached = expiringPromiseCache<Vlog[]>(options.keepMs ?? 10_000, MAX_KEPT);
   return function vlogs(filter: { village?: string; limit: number }): Promise<Vlog[]> {
-    const key = `${filter.village ?? '*'}:${filter.limit}`;
-    const now = Date.now();
-    const hit = kept.get(key);
-    if (hit && hit.until > now) return hit.list;
-    if (kept.size >= MAX_KEPT) kept.clear();
-    // The promise is kept: pages asked for at once share one look-up; a failed one is not kept.
-    const entry = {
-      until: now + keepMs,
-      list: listVlogs(filter).catch((error: unknown) => {
-        if (kept.get(key) === entry) kept.delete(key);
-        if (!isUnavailable(error)) throw error;
-        options.logger?.warn({ err: error }, 'vlogs unavailable; the page goes without them');
-        return [];
-      }),
-    };
-    kept.set(key, entry);
-    return entry.list;
+    return cached(`${filter.village ?? '*'}:${filter.limit}`, () => listVlogs(filter)).catch((error: unknown) => {
+      if (!isUnavailable(error)) throw error;
+      options.logger?.warn({ err: error }, 'vlogs unavailable; the page goes without them');
+      return [];
+    });
   };
 }

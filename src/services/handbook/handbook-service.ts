@@ -42,7 +42,7 @@ export function createHandbookService(deps: HandbookDeps) {
     listCrafts: (ids?: string[]) => listCrafts(deps, ids),
     listRecognitions: () => listRecognitions(deps),
     computeKpis: () => computeKpis(deps),
-    mapGeoJson: (filter?: MapFilter) => mapGeoJson(deps, filter),
+    mapGeoJson: (filter?: MapFilter) => mapGeoJson(deps, snapshot, filter),
   };
 }
 

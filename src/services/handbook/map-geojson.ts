@@ -5,6 +5,7 @@
 import type { Handbook } from '../../content/load.js';
 import { notFound } from '../../errors.js';
 import type { HandbookDeps } from './deps.js';
+import { remember, type HandbookSnapshotSource } from './handbook-snapshot.js';
 
 type Position = [lon: number, lat: number];
 type Name = { vi: string; en: string };
@@ -95,7 +96,14 @@ export function mapFeatures(
   return { type: 'FeatureCollection', features: [...points, ...present([routeLine(route)])] };
 }
 
-export async function mapGeoJson(deps: HandbookDeps, filter: MapFilter = {}): Promise<MapFeatureCollection> {
-  const handbook = await deps.handbook.load();
-  return mapFeatures(handbook, { publicUrl: deps.publicUrl, route: filter.route, village: filter.village });
+/** From the handbook in memory, worked out once per snapshot and filter; an unknown id throws, so is not kept. */
+export async function mapGeoJson(
+  deps: Pick<HandbookDeps, 'publicUrl'>,
+  snapshot: HandbookSnapshotSource,
+  filter: MapFilter = {},
+): Promise<MapFeatureCollection> {
+  const current = await snapshot();
+  // Keyed by what mapFeatures reads (a village wins over a route), so made-up ids cannot grow the snapshot.
+  const key = filter.village !== undefined ? `map:village:${filter.village}` : filter.route !== undefined ? `map:route:${filter.route}` : 'map';
+  return remember(current, key, () => mapFeatures(current.handbook, { publicUrl: deps.publicUrl, route: filter.route, village: filter.village }));
 }

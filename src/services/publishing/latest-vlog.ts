@@ -1,5 +1,6 @@
 // A village's latest published vlog, for its card in the chats: title, page and poster — the first of what
 // its web page lists (listVlogs), so the card and the page agree. Kept in this process for a short while.
+import { expiringPromiseCache } from '../../domain/shared/expiring-cache.js';
 import { listVlogs } from './list-vlogs.js';
 import type { PublishingServiceDeps } from './deps.js';
 
@@ -20,9 +21,8 @@ const KEEP_MS = 30_000;
 const MAX_KEPT = 2000;
 
 export function createLatestVlog(deps: Pick<PublishingServiceDeps, 'publications' | 'publicUrl' | 'logger'>, options: { keepMs?: number } = {}) {
-  const keepMs = options.keepMs ?? KEEP_MS;
+  const cached = expiringPromiseCache<VillageVlog | undefined>(options.keepMs ?? KEEP_MS, MAX_KEPT);
   const base = (deps.publicUrl ?? '').replace(/\/$/, '');
-  const kept = new Map<string, { until: number; vlog: Promise<VillageVlog | undefined> }>();
 
   async function lookUp(villageId: string): Promise<VillageVlog | undefined> {
     const [vlog] = await listVlogs(deps, { village: villageId, limit: 1 });
@@ -32,20 +32,9 @@ export function createLatestVlog(deps: Pick<PublishingServiceDeps, 'publications
 
   /** The village's latest published vlog, or undefined; a failed look-up is undefined too (the card goes without). */
   return function latestVlog(villageId: string): Promise<VillageVlog | undefined> {
-    const now = Date.now();
-    const hit = kept.get(villageId);
-    if (hit && hit.until > now) return hit.vlog;
-    if (kept.size >= MAX_KEPT) kept.clear();
-    // The promise is kept, not its value: cards asked for at once share one look-up.
-    const entry = {
-      until: now + keepMs,
-      vlog: lookUp(villageId).catch((error: unknown) => {
-        if (kept.get(villageId) === entry) kept.delete(villageId);
-        deps.logger.warn({ err: error, villageId }, 'latest vlog look-up failed; the card goes without it');
-        return undefined;
-      }),
-    };
-    kept.set(villageId, entry);
-    return entry.vlog;
+    return cached(villageId, () => lookUp(villageId)).catch((error: unknown) => {
+      deps.logger.warn({ err: error, villageId }, 'latest vlog look-up failed; the card goes without it');
+      return undefined;
+    });
   };
 }

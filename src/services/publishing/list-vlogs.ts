@@ -9,8 +9,7 @@ export async function withVillage(deps: VlogDeps, clip: Parameters<typeof vlogVi
 }
 
 export async function listVlogs(deps: VlogDeps, filter: { village?: string; limit?: number } = {}) {
-  const clips = await deps.publications.findPublishedVlogs(filter.village ? { villageId: filter.village } : {}, 500);
-  const vlogs = await Promise.all(clips.map((clip) => withVillage(deps, clip)));
-  // Newest publication first (a clip's row changes for other reasons too).
-  return vlogs.sort((a, b) => b.publishedAt.getTime() - a.publishedAt.getTime()).slice(0, filter.limit ?? 100);
+  // Newest first publication first, ordered and cut by the database.
+  const clips = await deps.publications.findPublishedVlogs(filter.village ? { villageId: filter.village } : {}, filter.limit ?? 100);
+  return Promise.all(clips.map((clip) => withVillage(deps, clip)));
 }
