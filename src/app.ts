@@ -37,6 +37,7 @@ import { enqueueNotifications } from './jobs/queues.js';
 import { createPublishingService } from './services/publishing/publishing-service.js';
 import { createClipAnnouncer, createClipEventHub } from './services/clips/clip-events.js';
 import { createClipService } from './services/clips/clip-service.js';
+import { createCaptionsService } from './services/captions/captions-service.js';
 import { createStaffChatService } from './services/staff-chats/staff-chat-service.js';
 import { startServerRole, type ServerRole } from './roles/server-role.js';
 import { startWorkerRole } from './roles/worker-role.js';
@@ -131,8 +132,25 @@ export async function startApp(
     limits: { minSeconds: config.CLIP_MIN_SECONDS, maxSeconds: config.CLIP_MAX_SECONDS },
     encode: { preset: config.FFMPEG_PRESET, threads: config.FFMPEG_THREADS },
     scrub: (text) => scrubSecrets(text) as string,
-    onReady: async (clipId) => void (await services.publishing.releaseLate(clipId)),
+    onReady: async (clipId) => {
+      await services.publishing.releaseLate(clipId);
+      // Captions to burn into the Telegram video, if the clip asks for them: the captions job decides.
+      await services.captions.requestBurn(clipId);
+    },
     sendToChat: telegramSender,
+    metrics,
+  });
+  services.captions = createCaptionsService({
+    captions: repos.captions,
+    queues,
+    mediaDir: config.MEDIA_DIR,
+    binaries,
+    logger,
+    encode: { preset: config.FFMPEG_PRESET, threads: config.FFMPEG_THREADS },
+    publicUrl: config.PUBLIC_URL,
+    announce: createClipAnnouncer(chatRedis, config.QUEUE_PREFIX),
+    // The burned video is there: Telegram publications that waited for it go now.
+    onBurned: async (clipId) => void (await services.publishing.releaseLate(clipId)),
     metrics,
   });
   services.staffChats = createStaffChatService({

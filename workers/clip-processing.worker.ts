@@ -13,9 +13,9 @@ export function createClipProcessingWorker(
   const worker = new Worker<JobOf<'clip-processing'>>(
     'clip-processing',
     async (job) => {
-      const { clipId } = parseJob('clip-processing', job.data);
+      const { clipId, facts } = parseJob('clip-processing', job.data);
       try {
-        await deps.clips.process(clipId, (percent) => job.updateProgress(percent));
+        await deps.clips.process(clipId, (percent) => job.updateProgress(percent), facts);
       } catch (error) {
         // Bad input, already recorded as rejected: retrying cannot help.
         if (error instanceof ClipRejectedError) throw new UnrecoverableError(error.message);

@@ -213,6 +213,7 @@ clip-rejected =
         [too_long] The video lasts { $seconds } s; clips may last at most { $max } s.
         [too_small] The picture is { $width }×{ $height }; clips need at least { $min } pixels on the short side.
         [bad_dimensions] The picture size { $width }×{ $height } is not one a video can have (too large, or too narrow).
+        [dolby_vision_5] The video is Dolby Vision profile { $profile }, which cannot be converted. Export it (or film) in HDR10, HLG or SDR instead.
        *[damaged] The video is damaged or incomplete: ffmpeg could not read it through.
     }
 clip-failure =
@@ -774,3 +775,26 @@ console-insights-undone = Undone: the bot answers this phrasing as before.
 console-insights-teach-no-text = Write the phrasing to teach.
 console-insights-teach-no-target = Choose what to answer from the list (a village, craft, product, route), or mark it out of scope.
 console-insights-teach-ambiguous = Several entries have this name: choose one from the list.
+
+## Captions (issue 19: captions out): the clip page's captions, the burned-in Telegram video
+publication-waiting-captions = ⏰ "{ $title }" was due on { $target }; its captions are still being burned into the video. It will go out as soon as that is done (or choose "no burned captions" on the clip to post it without).
+console-captions = Captions
+console-captions-help = SRT or WebVTT, UTF-8, up to 1 MB; stored as WebVTT and offered as subtitles on the vlog page and in the feed.
+console-captions-none = No captions yet.
+console-captions-cues = { $count ->
+    [one] 1 cue
+   *[other] { $count } cues
+}
+console-captions-lang = Language
+console-captions-file = File
+console-captions-upload = Upload captions
+console-captions-uploading = Uploading…
+console-captions-delete = Delete
+console-captions-saved = Captions saved.
+console-captions-deleted = Captions deleted.
+console-captions-burn = Burn captions into the Telegram video
+console-captions-burn-help = Channel posts are mostly watched muted on phones: the post gets the 720p with these captions drawn into the picture. The web keeps the plain video with subtitles.
+console-captions-burn-off = No burned captions
+console-captions-burn-saved = Saved: the Telegram video follows this choice.
+console-captions-burned = burned into the Telegram video
+console-captions-burning = being burned into the Telegram video

@@ -212,6 +212,7 @@ clip-rejected =
         [too_long] Video dài { $seconds } giây; clip dài tối đa { $max } giây.
         [too_small] Khung hình { $width }×{ $height }; clip cần cạnh ngắn ít nhất { $min } điểm ảnh.
         [bad_dimensions] Khung hình { $width }×{ $height } không phải kích thước của một video (quá lớn hoặc quá hẹp).
+        [dolby_vision_5] Video dùng Dolby Vision hồ sơ (profile) { $profile }, không chuyển đổi được. Hãy xuất lại (hoặc quay) ở HDR10, HLG hoặc SDR.
        *[damaged] Video bị hỏng hoặc không trọn vẹn: ffmpeg không đọc hết được.
     }
 clip-failure =
@@ -728,3 +729,23 @@ console-insights-undone = Đã hoàn tác: bot trả lời cách hỏi này như
 console-insights-teach-no-text = Hãy viết cách hỏi cần dạy.
 console-insights-teach-no-target = Hãy chọn điều cần trả lời trong danh sách (làng, nghề, sản phẩm, tuyến), hoặc đánh dấu là ngoài phạm vi.
 console-insights-teach-ambiguous = Có nhiều mục cùng tên này: hãy chọn một mục trong danh sách.
+
+## Phụ đề (issue 19: captions out): phụ đề trên trang clip, video Telegram có phụ đề in sẵn
+publication-waiting-captions = ⏰ Đã đến giờ đăng "{ $title }" lên { $target } nhưng phụ đề vẫn đang được in vào video. Bài sẽ được đăng ngay khi xong (hoặc chọn "không in phụ đề" trên trang clip để đăng không phụ đề).
+console-captions = Phụ đề
+console-captions-help = Tệp SRT hoặc WebVTT, UTF-8, tối đa 1 MB; được lưu dưới dạng WebVTT và hiển thị làm phụ đề trên trang vlog và trong RSS.
+console-captions-none = Chưa có phụ đề.
+console-captions-cues = { $count } câu
+console-captions-lang = Ngôn ngữ
+console-captions-file = Tệp
+console-captions-upload = Tải phụ đề lên
+console-captions-uploading = Đang tải lên…
+console-captions-delete = Xóa
+console-captions-saved = Đã lưu phụ đề.
+console-captions-deleted = Đã xóa phụ đề.
+console-captions-burn = In phụ đề vào video đăng Telegram
+console-captions-burn-help = Bài trên kênh thường được xem không tiếng trên điện thoại: bài đăng dùng bản 720p có phụ đề in sẵn trên hình. Trang web vẫn giữ video gốc kèm phụ đề bật/tắt được.
+console-captions-burn-off = Không in phụ đề
+console-captions-burn-saved = Đã lưu: video đăng Telegram theo lựa chọn này.
+console-captions-burned = đã in vào video Telegram
+console-captions-burning = đang in vào video Telegram

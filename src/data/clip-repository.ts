@@ -10,6 +10,7 @@ export interface NewClipRow {
   description: string | null;
   villageId: string | null;
   tags: string[];
+  burnCaptions: string | null;
   sha256: string;
   uploadId: string | null;
   notifyChatId: string | null;
@@ -37,12 +38,18 @@ export interface ClipDetailChanges {
   villageId?: string | null;
   description?: string | null;
   tags?: string[];
+  /** "vi" | "en" | null: captions burned into the Telegram video. */
+  burnCaptions?: string | null;
 }
 
 type Titled = { id: string; title: string };
 
 const titled = { id: true, title: true } as const;
-const withAll = { renditions: { orderBy: { kind: 'asc' } }, publications: { orderBy: { publishAt: 'asc' } } } as const satisfies Prisma.ClipInclude;
+const withAll = {
+  renditions: { orderBy: { kind: 'asc' } },
+  publications: { orderBy: { publishAt: 'asc' } },
+  captions: { select: { lang: true, path: true, cues: true }, orderBy: { lang: 'asc' } },
+} as const satisfies Prisma.ClipInclude;
 const IN_FLIGHT: ClipState[] = ['queued', 'processing'];
 
 // Written only by markFailed below, as a Rejection.

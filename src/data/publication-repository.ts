@@ -6,12 +6,15 @@ import { TAKEN_STATES } from '../domain/publishing/slots.js';
 
 const clipSummary = { clip: { select: { title: true, state: true, slug: true } } } as const satisfies Prisma.PublicationInclude;
 const renditionSizes = { renditions: { select: { kind: true, bytes: true } } } as const satisfies Prisma.ClipInclude;
-const withClipAndRenditions = { clip: { include: { renditions: true } } } as const satisfies Prisma.PublicationInclude;
+// The captions' languages: a clip that asks for burned captions it has waits for that video (Telegram).
+const withClipAndRenditions = { clip: { include: { renditions: true, captions: { select: { lang: true } } } } } as const satisfies Prisma.PublicationInclude;
 const alarm = { id: true, state: true, publishAt: true } as const satisfies Prisma.PublicationSelect;
 // A published vlog: a ready clip with a page address and at least one publication that went out.
 const publishedVlog = { publications: { some: { state: 'published' } }, state: 'ready', slug: { not: null } } as const satisfies Prisma.ClipWhereInput;
 const vlogInclude = {
   renditions: true,
+  // The player's <track>s and the feed's media:subTitle.
+  captions: { select: { lang: true, path: true }, orderBy: { lang: 'asc' } },
   publications: { where: { state: 'published' }, orderBy: { publishedAt: 'asc' }, take: 1 },
 } as const satisfies Prisma.ClipInclude;
 
@@ -208,8 +211,19 @@ export function createPublicationRepository(prisma: PrismaClient) {
 
     // The public vlog pages.
 
+    /** Published vlogs (of one village, or the one with a page address), the latest to first go out first; `take` at most. */
     async findPublishedVlogs(filter: { villageId?: string; slug?: string }, take: number) {
-      return prisma.clip.findMany({ where: { ...publishedVlog, ...filter }, include: vlogInclude, orderBy: { updatedAt: 'desc' }, take });
+      // Ordered and cut in the database by each clip's first publication, so a short list reads only its rows.
+      const latest = await prisma.publication.groupBy({
+        by: ['clipId'],
+        where: { state: 'published', clip: { is: { ...publishedVlog, ...filter } } },
+        _min: { publishedAt: true },
+        orderBy: [{ _min: { publishedAt: 'desc' } }, { clipId: 'asc' }],
+        take,
+      });
+      const clips = await prisma.clip.findMany({ where: { ...publishedVlog, id: { in: latest.map((row) => row.clipId) } }, include: vlogInclude });
+      const byId = new Map(clips.map((clip) => [clip.id, clip]));
+      return latest.flatMap((row) => byId.get(row.clipId) ?? []);
     },
   };
 }

@@ -2,6 +2,7 @@
 // (src/data/<aggregate>-repository.ts); services receive the repositories they need, never the client.
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { createClipRepository } from './clip-repository.js';
+import { createCaptionRepository } from './caption-repository.js';
 import { createStaffChatRepository } from './staff-chat-repository.js';
 import { createHandbookRepository } from './handbook-repository.js';
 import { createTranslationRepository } from './translation-repository.js';
@@ -25,6 +26,7 @@ export function createRepositories(prisma: PrismaClient) {
     artisans: createArtisanRepository(prisma),
     staff: createStaffRepository(prisma),
     clips: createClipRepository(prisma),
+    captions: createCaptionRepository(prisma),
     staffChats: createStaffChatRepository(prisma),
     publications: createPublicationRepository(prisma),
     vlogSubscribers: createVlogSubscriberRepository(prisma),

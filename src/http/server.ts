@@ -11,6 +11,7 @@ import { metricsRoutes, timeResponses } from './routes/metrics.js';
 import { askRoutes } from './routes/ask.js';
 import { handbookRoutes } from './routes/handbook.js';
 import { clipRoutes } from './routes/clips.js';
+import { captionRoutes } from './routes/captions.js';
 import { uploadRoutes } from './routes/uploads.js';
 import { mediaRoutes } from './routes/media.js';
 import { publicationRoutes } from './routes/publications.js';
@@ -106,6 +107,7 @@ export async function createServer(deps: AppDeps): Promise<FastifyInstance> {
       await open.register(chatRoutes(deps));
     });
     await web.register(clipRoutes(deps));
+    await web.register(captionRoutes(deps));
     await web.register(uploadRoutes(deps));
     await web.register(mediaRoutes(deps));
     // The map's scripts and pictures: versioned files, not counted against the public rate limit.

@@ -1,20 +1,23 @@
 // ffprobe as JSON, and the facts of a video the pipeline plans with (sizes as displayed, after rotation).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { colourFacts, type ColourFacts, type ProbedColourStream } from './colour.js';
 
 export interface ProbeResult {
-  streams: Array<{
-    codec_type?: string;
-    codec_name?: string;
-    width?: number;
-    height?: number;
-    duration?: string;
-    avg_frame_rate?: string;
-    r_frame_rate?: string;
-    nb_frames?: string;
-    tags?: Record<string, string>;
-    side_data_list?: Array<{ rotation?: number | string }>;
-  }>;
+  streams: Array<
+    Omit<ProbedColourStream, 'side_data_list'> & {
+      codec_type?: string;
+      codec_name?: string;
+      width?: number;
+      height?: number;
+      duration?: string;
+      avg_frame_rate?: string;
+      r_frame_rate?: string;
+      nb_frames?: string;
+      tags?: Record<string, string>;
+      side_data_list?: Array<{ side_data_type?: string; rotation?: number | string; dv_profile?: number; dv_bl_signal_compatibility_id?: number }>;
+    }
+  >;
   format?: { duration?: string; format_name?: string; size?: string };
 }
 
@@ -31,6 +34,8 @@ export interface VideoFacts {
   /** The container's rate differs from the average: variable frame rate. */
   variableFrameRate: boolean;
   rotation: number;
+  /** HDR curve, gamut, bit depth and Dolby Vision; absent means 8-bit bt709 (what an untagged file is taken for). */
+  colour?: ColourFacts;
 }
 
 export class NotAVideoError extends Error {
@@ -84,5 +89,6 @@ export function videoFacts(result: ProbeResult): VideoFacts {
     fps: average || nominal || 30,
     variableFrameRate: average > 0 && nominal > 0 && Math.abs(average - nominal) > 0.01 * nominal,
     rotation,
+    colour: colourFacts(video),
   };
 }

@@ -2,6 +2,7 @@
 // unit-tested: ONE process decodes the source once and writes every rendition, the poster and the
 // thumbnails (a filter graph splits the decoded frames).
 import type { VideoFacts } from './probe.js';
+import { BT709_TAGS, toBt709Filters } from './colour.js';
 
 export type OutputKind = '1080p' | '720p' | 'poster' | 'thumb';
 
@@ -14,21 +15,11 @@ export interface PlannedOutput {
   mimeType: string;
 }
 
-/** What loudnorm's first pass measured (its JSON, as printed). */
-export interface LoudnessMeasurement {
-  input_i: string;
-  input_tp: string;
-  input_lra: string;
-  input_thresh: string;
-  target_offset: string;
-}
-
 export interface EncodeSettings {
   /** x264 preset: faster presets trade size for speed. */
   preset: string;
   /** ffmpeg threads; 0 lets ffmpeg decide. */
   threads: number;
-  loudness?: LoudnessMeasurement;
 }
 
 export interface RenditionPlan {
@@ -38,8 +29,14 @@ export interface RenditionPlan {
   cwd: string;
 }
 
+/** An MP4 for the public: playable while it downloads; where a phone filmed it (its metadata) never goes out. */
+export const PUBLIC_MP4 = ['-movflags', '+faststart', '-map_metadata', '-1', '-map_chapters', '-1'];
+
 export const TARGET_LOUDNESS = { I: -14, TP: -1.5, LRA: 11 };
 export const THUMBNAILS = 4;
+/** The poster is chosen among at most POSTER_FRAMES frames, taken POSTER_RATE a second. */
+const POSTER_RATE = 5;
+const POSTER_FRAMES = 10;
 
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2);
 
@@ -50,9 +47,13 @@ export function fitShortSide(width: number, height: number, target: number): { w
   return { width: even(width * scale), height: even(height * scale) };
 }
 
-/** A constant output rate: the source's, rounded, between 15 and 30 frames per second. */
+/**
+ * A constant output rate between 15 and 30 frames per second: the source's, rounded; a steady source above 30
+ * gets half (or a third, a quarter) of its rate, so every kept frame is evenly spaced (60→30, 50→25, 48→24).
+ */
 export function targetFps(facts: VideoFacts): number {
-  return Math.min(30, Math.max(15, Math.round(facts.fps)));
+  const divisor = facts.variableFrameRate ? 1 : Math.max(1, Math.ceil(facts.fps / 30.5));
+  return Math.min(30, Math.max(15, Math.round(facts.fps / divisor)));
 }
 
 const rungs = [
@@ -69,22 +70,28 @@ export function planRenditions(input: string, outDir: string, facts: VideoFacts,
   const posterSize = fitShortSide(facts.width, facts.height, 720);
   const thumbSize = fitShortSide(facts.width, facts.height, 180);
   const d = facts.durationSec;
-  // The poster: the most representative of a batch of frames a little into the clip (not a black first frame).
+  // The poster: the most representative of a few frames a little into the clip (not a black first frame),
+  // POSTER_RATE a second over two seconds: a third of the frames to compare that every frame would give.
   const posterStart = Math.min(1, d / 3).toFixed(2);
-  const posterFrames = Math.max(1, Math.min(30, Math.floor((d - Number(posterStart)) * fps) - 1));
+  const posterFrames = Math.max(1, Math.min(POSTER_FRAMES, Math.floor((d - Number(posterStart)) * POSTER_RATE) - 1));
 
   const branches = videos.length + 2;
+  // Fewer and smaller frames first (a 4K60 phone clip becomes ≤1080p30 in its own pixel format), then the
+  // colour work once, on what is left; the branches only scale down from there.
+  const largest = videos[0]!;
+  const downscale = largest.width < facts.width ? [`scale=${largest.width}:${largest.height}`] : [];
+  const head = [`fps=${fps}`, ...downscale, ...toBt709Filters(facts.colour)].join(',');
   const graph = [
-    `[0:v:0]fps=${fps},format=yuv420p,split=${branches}${Array.from({ length: branches }, (_, i) => `[s${i}]`).join('')}`,
+    `[0:v:0]${head},split=${branches}${Array.from({ length: branches }, (_, i) => `[s${i}]`).join('')}`,
     ...videos.map((v, i) => `[s${i}]scale=${v.width}:${v.height}[v${i}]`),
     // The window ends after those frames: the rest of the clip is dropped here, not scaled and compared.
-    `[s${videos.length}]trim=start=${posterStart}:duration=${((posterFrames + 1) / fps).toFixed(3)},setpts=PTS-STARTPTS,thumbnail=n=${posterFrames},scale=${posterSize.width}:${posterSize.height}[poster]`,
+    `[s${videos.length}]trim=start=${posterStart}:duration=${((posterFrames + 1) / POSTER_RATE).toFixed(3)},setpts=PTS-STARTPTS,fps=${POSTER_RATE},thumbnail=n=${posterFrames},scale=${posterSize.width}:${posterSize.height}[poster]`,
     `[s${videos.length + 1}]fps=fps=${THUMBNAILS}/${d.toFixed(3)},scale=${thumbSize.width}:${thumbSize.height}[thumbs]`,
   ];
   const audioIn = facts.hasAudio ? '[0:a:0]' : '[1:a]';
-  const loudnorm = settings.loudness
-    ? `,loudnorm=I=${TARGET_LOUDNESS.I}:TP=${TARGET_LOUDNESS.TP}:LRA=${TARGET_LOUDNESS.LRA}:measured_I=${settings.loudness.input_i}:measured_TP=${settings.loudness.input_tp}:measured_LRA=${settings.loudness.input_lra}:measured_thresh=${settings.loudness.input_thresh}:offset=${settings.loudness.target_offset}:linear=true:print_format=none,aresample=48000`
-    : '';
+  // One-pass loudnorm inside the one encode: a separate measuring pass read the whole file again first and
+  // cost more wall time than it gained (bench/pipeline). loudnorm works at 192 kHz: back to 48 kHz after.
+  const loudnorm = facts.hasAudio ? `,loudnorm=I=${TARGET_LOUDNESS.I}:TP=${TARGET_LOUDNESS.TP}:LRA=${TARGET_LOUDNESS.LRA},aresample=48000` : '';
   graph.push(`${audioIn}aresample=48000,aformat=channel_layouts=stereo${loudnorm},asplit=${videos.length}${videos.map((_, i) => `[a${i}]`).join('')}`);
 
   const args = ['-hide_banner', '-nostdin', '-y', '-nostats', '-progress', 'pipe:1', '-i', input];
@@ -121,6 +128,7 @@ export function planRenditions(input: string, outDir: string, facts: VideoFacts,
       gop,
       '-sc_threshold',
       '0',
+      ...BT709_TAGS,
       ...(settings.threads > 0 ? ['-threads', String(settings.threads)] : []),
       '-c:a',
       'aac',
@@ -130,13 +138,7 @@ export function planRenditions(input: string, outDir: string, facts: VideoFacts,
       '48000',
       '-ac',
       '2',
-      '-movflags',
-      '+faststart',
-      // Phones write where a clip was filmed into its metadata: none of it goes out to the public.
-      '-map_metadata',
-      '-1',
-      '-map_chapters',
-      '-1',
+      ...PUBLIC_MP4,
       file,
     );
     outputs.push({ kind: v.kind, file, width: v.width, height: v.height, mimeType: 'video/mp4' });

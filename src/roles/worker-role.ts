@@ -12,6 +12,7 @@ import { createNotificationsWorker } from '../../workers/notifications.worker.js
 import { observeWorker } from '../observability/job-metrics.js';
 import type { Metrics } from '../observability/metrics.js';
 import { createMaintenanceWorker } from '../../workers/maintenance.worker.js';
+import { createCaptionsWorker } from '../../workers/captions.worker.js';
 
 export interface WorkerRoleDeps {
   config: Config;
@@ -35,6 +36,7 @@ export function startWorkerRole({ config, logger, services, queues, connection, 
     createPublishingWorker({ publishing: services.publishing, logger }, { connection, prefix, lockSeconds: config.JOB_LOCK_SECONDS }),
     createNotificationsWorker(services.artisans, { connection, prefix }),
     createMaintenanceWorker({ questionLog: services.questionLog }, { connection, prefix }),
+    createCaptionsWorker({ captions: services.captions, logger }, { connection, prefix, lockSeconds: config.JOB_LOCK_SECONDS }),
   ];
   // The daily purge of the question log (kept QUESTION_LOG_DAYS): a job scheduler, so one run a day however many workers start.
   scheduleQuestionPurge(queues).catch((error) => logger.warn({ err: error }, 'could not schedule the question log purge'));
@@ -50,6 +52,8 @@ export function startWorkerRole({ config, logger, services, queues, connection, 
   const reconcileMedia = () =>
     services.clips
       .reconcile({ quietForMs: 4 * lockMs })
+      // Burned-caption videos whose job Redis lost get it again.
+      .then(() => services.captions.reconcile())
       .then(() => services.clips.sweepMedia({ tmpAgeMs: Math.max(4 * lockMs, 10 * 60_000), uploadAgeMs: 7 * 24 * 3600_000 }))
       .catch((error) => logger.warn({ err: error }, 'clip reconciler failed'));
   // Publications: everything still to send on start, then every 5 s what is due within a minute.

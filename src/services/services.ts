@@ -3,6 +3,7 @@
 import type { ArtisansService } from './artisans/artisans-service.js';
 import type { StaffService } from './staff/staff-service.js';
 import type { ClipService } from './clips/clip-service.js';
+import type { CaptionsService } from './captions/captions-service.js';
 import type { StaffChatService } from './staff-chats/staff-chat-service.js';
 import type { HandbookService } from './handbook/handbook-service.js';
 import type { HealthService } from './health/health-service.js';
@@ -14,6 +15,8 @@ import type { InsightsService } from './insights/insights-service.js';
 
 export interface Services {
   clips: ClipService;
+  /** A clip's captions (vi, en) and the captions job that burns them into the Telegram video. */
+  captions: CaptionsService;
   staffChats: StaffChatService;
   artisans: ArtisansService;
   staff: StaffService;

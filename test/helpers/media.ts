@@ -92,10 +92,16 @@ export interface ProbedStream {
   bit_rate?: string;
   r_frame_rate?: string;
   avg_frame_rate?: string;
+  nb_frames?: string;
+  color_primaries?: string;
+  color_transfer?: string;
+  color_space?: string;
+  color_range?: string;
+  tags?: Record<string, string>;
   side_data_list?: Array<{ rotation?: number }>;
 }
 
-export async function probeFile(path: string): Promise<{ streams: ProbedStream[]; format: { duration: string } }> {
+export async function probeFile(path: string): Promise<{ streams: ProbedStream[]; format: { duration: string; tags?: Record<string, string> } }> {
   const { stdout } = await run(ffprobe, ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path]);
   return JSON.parse(stdout);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessVideo } from '../../src/media/assess.js';
-import { parseLoudnorm } from '../../src/media/loudness.js';
 import type { VideoFacts } from '../../src/media/probe.js';
+import { Messages } from '../../src/i18n/messages.js';
 
 const facts = (over: Partial<VideoFacts>): VideoFacts => ({
   width: 1280,
@@ -40,15 +40,26 @@ describe('which videos can become clips', () => {
   });
 });
 
-describe("loudnorm's first pass", () => {
-  const stderr = `[Parsed_loudnorm_0 @ 0x55] \n{\n\t"input_i" : "-31.52",\n\t"input_tp" : "-14.03",\n\t"input_lra" : "2.40",\n\t"input_thresh" : "-41.89",\n\t"output_i" : "-14.20",\n\t"output_tp" : "-1.50",\n\t"output_lra" : "1.90",\n\t"output_thresh" : "-24.50",\n\t"normalization_type" : "dynamic",\n\t"target_offset" : "0.20"\n}\n`;
-
-  it('reads the measurements the second pass needs', () => {
-    expect(parseLoudnorm(stderr)).toEqual({ input_i: '-31.52', input_tp: '-14.03', input_lra: '2.40', input_thresh: '-41.89', target_offset: '0.20' });
+describe('Dolby Vision (issue 19)', () => {
+  const dovi = (profile: number, compatibility: number): Partial<VideoFacts> => ({
+    colour: { transfer: compatibility === 4 ? 'arib-std-b67' : undefined, pixelFormat: 'yuv420p10le', dolbyVision: { profile, compatibility } },
   });
 
-  it('gives nothing for silence (-inf) or output without the JSON', () => {
-    expect(parseLoudnorm(stderr.replace('"-31.52"', '"-inf"'))).toBeUndefined();
-    expect(parseLoudnorm('Output #0, null, to pipe:')).toBeUndefined();
+  it('refuses profile 5, which has no base layer a player can show, saying which profile it is, in vi and en', () => {
+    const rejection = assessVideo(facts(dovi(5, 0)), limits);
+    expect(rejection).toEqual({ code: 'dolby_vision_5', args: { profile: 5 } });
+    const messages = new Messages('content/locales');
+    expect(messages.t('en', 'clip-rejected', { code: 'dolby_vision_5', ...rejection!.args })).toBe(
+      'The video is Dolby Vision profile 5, which cannot be converted. Export it (or film) in HDR10, HLG or SDR instead.',
+    );
+    expect(messages.t('vi', 'clip-rejected', { code: 'dolby_vision_5', ...rejection!.args })).toMatch(/^Video dùng Dolby Vision .*5.*HDR10, HLG hoặc SDR\.$/);
+  });
+
+  it('accepts profile 8.1 and 8.4, read through their HDR10 or HLG base layer', () => {
+    expect(assessVideo(facts(dovi(8, 1)), limits)).toBeUndefined();
+    expect(assessVideo(facts(dovi(8, 4)), limits)).toBeUndefined();
   });
 });
+
+// Loudness: one-pass loudnorm inside the encode (issue 19); its filter is in test/unit/renditions.test.ts and
+// the level it reaches (-14 LUFS ± 1) in test/integration/clip-pipeline.test.ts.

@@ -4,12 +4,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.js';
 import { clipChanges } from '../routes/clips.js';
+import { CAPTION_LANGS } from '../../domain/captions/parse-captions.js';
 import { flash } from './render.js';
 import { refusal } from './back.js';
 import { formAction } from './back.js';
 import type { Render } from './render.js';
 
 const clipParams = z.object({ id: z.uuid() });
+const captionParams = z.object({ id: z.uuid(), lang: z.enum(CAPTION_LANGS) });
 // Same-origin media URLs: the console shows what this server serves.
 const sameOrigin = { relativeUrls: true };
 
@@ -55,6 +57,21 @@ export const consoleClipPages =
         flash(reply, 'error', refusal(error));
         return reply.redirect(`/console/clips/${id}`, 303);
       }
+    });
+
+    // Captions: the upload goes from the page's script to the JSON API (PUT with the file as it is); delete
+    // and the burned-in choice are plain forms.
+    app.post('/console/clips/:id/captions/:lang/delete', async (request, reply) => {
+      const { id, lang } = captionParams.parse(request.params);
+      return formAction(request, reply, `/console/clips/${id}`, 'console-captions-deleted', () => deps.services.captions.delete(id, lang));
+    });
+
+    app.post('/console/clips/:id/burn-captions', async (request, reply) => {
+      const { id } = clipParams.parse(request.params);
+      const { burnCaptions } = (request.body ?? {}) as { burnCaptions?: string };
+      return formAction(request, reply, `/console/clips/${id}`, 'console-captions-burn-saved', () =>
+        clips.update(id, clipChanges.parse({ burnCaptions: burnCaptions ? burnCaptions : null })),
+      );
     });
 
     app.post('/console/clips/:id/retry', async (request, reply) => {

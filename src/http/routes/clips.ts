@@ -19,6 +19,11 @@ export const clipMetadata = z.object({
   title: z.string({ error: 'is required' }).trim().min(1, 'is required').max(200, 'is longer than 200 characters'),
   description: z.string().trim().max(5000, 'is longer than 5000 characters').optional(),
   village: z.string().trim().max(100, 'is not a village id').optional(),
+  // The Telegram post's burned-in captions, chosen at upload (a form's empty choice is none).
+  burnCaptions: z
+    .enum(['vi', 'en', ''], 'must be "vi" or "en"')
+    .optional()
+    .transform((value) => value || undefined),
   tags: z
     .string()
     .max(500, 'are longer than 500 characters')
@@ -51,6 +56,7 @@ export const clipChanges = z
               .filter(Boolean)
               .slice(0, 20),
       ),
+    burnCaptions: z.enum(['vi', 'en'], 'must be "vi", "en" or null').nullable().optional(),
   })
   .strict();
 

@@ -6,7 +6,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import type { AppDeps } from '../deps.js';
 
-const SERVED = /^\/[0-9a-f-]{36}\/(?:\d+p\.mp4|poster\.jpg|thumb-\d+\.jpg)$/;
+// Captions (captions-vi.vtt) and the Telegram video with them burned in (720p-captions-vi.mp4) too.
+const SERVED = /^\/[0-9a-f-]{36}\/(?:\d+p\.mp4|\d+p-captions-(?:vi|en)\.mp4|captions-(?:vi|en)\.vtt|poster\.jpg|thumb-\d+\.jpg)$/;
 
 export const mediaRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
@@ -26,5 +27,11 @@ export const mediaRoutes =
       allowedPath: (pathName) => SERVED.test(pathName),
       // Outputs never change once in place (a reprocessed clip gets new files under the same names, rarely).
       maxAge: '1h',
+      setHeaders: (response, path) => {
+        if (!path.endsWith('.vtt')) return;
+        response.header('content-type', 'text/vtt; charset=utf-8');
+        // Captions are replaced under the same name: players ask again (a 304 when unchanged).
+        response.header('cache-control', 'no-cache');
+      },
     });
   };

@@ -7,6 +7,24 @@ import { Feed } from 'feed';
 import type { AppDeps } from '../deps.js';
 import { createPageRenderer, pageLanguage } from '../pages/render.js';
 
+const xmlAttr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * Media RSS's <media:subTitle> for each item's captions: the feed package writes no Media RSS, so they are
+ * put after each item's <guid> (the vlog page's address, unique per item) and the namespace on <rss>.
+ */
+function withSubtitles(xml: string, vlogs: Array<{ slug: string; captions: Array<{ lang: string; url: string }> }>, base: string): string {
+  if (!vlogs.some((v) => v.captions.length)) return xml;
+  let out = xml.replace('<rss ', '<rss xmlns:media="http://search.yahoo.com/mrss/" ');
+  for (const vlog of vlogs) {
+    if (!vlog.captions.length) continue;
+    const guid = `${xmlAttr(`${base}/vlogs/${vlog.slug}`)}</guid>`;
+    const tags = vlog.captions.map((c) => `<media:subTitle type="text/vtt" lang="${xmlAttr(c.lang)}" href="${xmlAttr(`${base}${c.url}`)}"/>`).join('');
+    out = out.replace(guid, `${guid}${tags}`);
+  }
+  return out;
+}
+
 export const pageRoutes =
   (deps: AppDeps): FastifyPluginAsync =>
   async (app) => {
@@ -51,7 +69,7 @@ export const pageRoutes =
           enclosure: video ? { url: `${base}${video.url}`, length: video.bytes, type: 'video/mp4' } : undefined,
         });
       }
-      return reply.type('application/rss+xml; charset=utf-8').send(feed.rss2());
+      return reply.type('application/rss+xml; charset=utf-8').send(withSubtitles(feed.rss2(), vlogs, base));
     });
 
     app.get('/vlogs/:slug', async (request, reply) => {

@@ -15,6 +15,7 @@ import { retryClip } from './retry-clip.js';
 import { tellUploader } from './tell-uploader.js';
 import { updateClip, type ClipChanges } from './update-clip.js';
 import type { Metrics } from '../../observability/metrics.js';
+import type { VideoFacts } from '../../media/probe.js';
 
 export interface ClipServiceDeps extends ClipDeps {
   staffChats: StaffChatRepository;
@@ -50,7 +51,7 @@ export function createClipService(deps: ClipServiceDeps) {
     delete: (clipId: string, options?: { confirmPublished?: boolean }) => deleteClip(deps, clipId, options),
     retry: (clipId: string) => retryClip(deps, clipId),
     /** The processing job's work; `reportProgress` hears each recorded percentage. */
-    process: (clipId: string, reportProgress?: (percent: number) => Promise<void>) => processClip(worker, clipId, reportProgress),
+    process: (clipId: string, reportProgress?: (percent: number) => Promise<void>, facts?: VideoFacts) => processClip(worker, clipId, reportProgress, facts),
     /** The processing job ran out of retries. */
     fail: (clipId: string, error: Error) => failClip(worker, clipId, error),
     reconcile: (options: { quietForMs: number }) => reconcileClips(deps, options),

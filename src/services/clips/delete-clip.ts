@@ -27,6 +27,7 @@ export async function deleteClip(
   // (An active job is locked and stays; it finds no row and stops.)
   const drop = async (job: { remove(): Promise<unknown> } | undefined) => job?.remove().catch(() => {});
   await drop(await deps.queues.clipProcessing.getJob(jobIdFor['clip-processing']({ clipId })));
+  await drop(await deps.queues.captions.getJob(jobIdFor.captions({ clipId })));
   for (const p of clip.publications) await drop(await deps.queues.publishing.getJob(jobIdFor.publishing({ publicationId: p.id })));
   // The row (and its renditions and publications, by cascade) before the files: nobody is served a
   // rendition whose file is already gone.

@@ -88,6 +88,9 @@ export function clipView(deps: Pick<ClipViewDeps, 'messages' | 'publicUrl'>, cli
     })),
     poster: poster ? { width: poster.width, height: poster.height, url: url(poster.path) } : null,
     thumbnails: clip.renditions.filter((r) => r.kind.startsWith('thumb-')).map((r) => ({ width: r.width, height: r.height, url: url(r.path) })),
+    // Captions per language, served as WebVTT; burnCaptions: the language burned into the Telegram video.
+    captions: clip.captions.map((c) => ({ lang: c.lang, cues: c.cues, url: url(c.path) })),
+    burnCaptions: clip.burnCaptions,
     publications: clip.publications.map((p) => ({
       id: p.id,
       target: p.target,

@@ -24,6 +24,8 @@ export interface ReceivedClip {
   description?: string;
   village?: string;
   tags?: string[];
+  /** Captions to burn into the Telegram video once the clip has them. */
+  burnCaptions?: 'vi' | 'en';
   staffId: string;
   uploadId?: string;
   notifyChatId?: string;
@@ -70,6 +72,7 @@ export async function ingestClip(deps: ClipDeps, input: ReceivedClip): Promise<I
     description: input.description ?? null,
     villageId: input.village ?? null,
     tags: input.tags ?? [],
+    burnCaptions: input.burnCaptions ?? null,
     sha256,
     uploadId: input.uploadId ?? null,
     notifyChatId: input.notifyChatId ?? null,
@@ -90,7 +93,7 @@ export async function ingestClip(deps: ClipDeps, input: ReceivedClip): Promise<I
     await mkdir(clipDir(deps.mediaDir, clip.id), { recursive: true });
     await rename(input.tempPath, sourceFile(deps.mediaDir, clip.id, extension));
     await input.beforeQueue?.(clip);
-    await enqueueClipProcessing(deps.queues, clip.id);
+    await enqueueClipProcessing(deps.queues, clip.id, facts);
   } catch (error) {
     // Leave nothing half-made: no row without its file or its job.
     await deps.clips.delete(clip.id).catch(() => {});

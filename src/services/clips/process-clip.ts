@@ -1,5 +1,5 @@
 // Turns a clip's source into its outputs: 1080p (when the source has it) and 720p H.264/AAC MP4s, a
-// poster and thumbnails, from ONE ffmpeg process; loudness measured first, then normalised in that pass.
+// poster and thumbnails, from ONE ffmpeg process, which also brings the loudness to -14 LUFS (one pass).
 // Outputs go to a temporary folder and are renamed into place only when all are complete, so a killed or
 // retried job never leaves half a set; a retry starts from a clean folder.
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { NewRendition } from '../../data/clip-repository.js';
 import type { Messages } from '../../i18n/messages.js';
-import { NotAVideoError, probe, videoFacts } from '../../media/probe.js';
+import { NotAVideoError, probe, videoFacts, type VideoFacts } from '../../media/probe.js';
 import { assessVideo, type ClipLimits, type RejectionCode } from '../../media/assess.js';
 import { planRenditions, targetFps } from '../../media/renditions.js';
-import { measureLoudness } from '../../media/loudness.js';
 import { FfmpegError, runFfmpeg } from '../../media/run-ffmpeg.js';
 import { failureDetail } from '../../media/ffmpeg-failure.js';
 import { clipDir } from './clip-files.js';
@@ -40,11 +39,12 @@ export interface ProcessDeps extends ClipDeps {
 /**
  * The clip-processing job. `reportProgress` hears the percentage as it is recorded; a bad file is recorded
  * as rejected (its uploader told) and its ClipRejectedError thrown on; other errors are thrown as they are.
+ * `known`: the source's facts as the upload's probe found them (the job carries them); else it is probed.
  */
-export async function processClip(deps: ProcessDeps, clipId: string, reportProgress?: (percent: number) => Promise<void>) {
+export async function processClip(deps: ProcessDeps, clipId: string, reportProgress?: (percent: number) => Promise<void>, known?: VideoFacts) {
   let reported = -1;
   try {
-    await encodeClip(deps, clipId, async (percent) => {
+    await encodeClip(deps, clipId, known, async (percent) => {
       // Every 5 %: enough for a progress bar, few writes.
       if (percent < reported + 5) return;
       reported = percent;
@@ -70,7 +70,7 @@ export async function processClip(deps: ProcessDeps, clipId: string, reportProgr
 
 const TMP_PREFIX = 'tmp-';
 
-async function encodeClip(deps: ProcessDeps, clipId: string, onProgress: (percent: number) => Promise<void> | void) {
+async function encodeClip(deps: ProcessDeps, clipId: string, known: VideoFacts | undefined, onProgress: (percent: number) => Promise<void> | void) {
   const clip = await deps.clips.findState(clipId);
   if (!clip) throw new ClipRejectedError({ code: 'unreadable', args: {} });
   const dir = clipDir(deps.mediaDir, clipId);
@@ -81,24 +81,22 @@ async function encodeClip(deps: ProcessDeps, clipId: string, onProgress: (percen
   if (clip.state === 'ready') return; // a repeated job after success does nothing else
   const source = entries.find((name) => name.startsWith('source.'));
   if (!source) throw new ClipRejectedError({ code: 'unreadable', args: {} });
-  await deps.clips.markProcessing(clipId);
-  await deps.announce?.(clipId);
-
   const input = join(dir, source);
   const started = performance.now();
-  // Loudnorm's measuring pass runs beside the probe (it only reads the audio): the job waits for the
-  // longer of the two, not both. A file without sound gives no measurement.
-  const measuring = measureLoudness(deps.binaries.ffmpeg, input, Math.max(120_000, deps.limits.maxSeconds * 2_000)).then(
-    (measured) => ({ measured, error: undefined }),
-    (error: Error) => ({ measured: undefined, error }),
-  );
-  let facts;
+  // The upload's probe comes with the job; a job put back without it probes while the clip is marked
+  // "processing" (the job waits for the longer of the two, not both).
+  const probing = known ? Promise.resolve(known) : probe(deps.binaries.ffprobe, input).then(videoFacts);
+  probing.catch(() => {}); // awaited below, after the marking, which may fail first
+  await deps.clips.markProcessing(clipId);
+  await deps.announce?.(clipId);
+  let facts: VideoFacts;
   try {
-    facts = videoFacts(await probe(deps.binaries.ffprobe, input));
+    facts = await probing;
   } catch (error) {
     if (error instanceof NotAVideoError) throw new ClipRejectedError({ code: error.code as RejectionCode, args: {} });
     throw error;
   }
+  const probeSeconds = Math.round(performance.now() - started) / 1000;
   const rejection = assessVideo(facts, deps.limits);
   if (rejection) throw new ClipRejectedError(rejection);
 
@@ -107,10 +105,7 @@ async function encodeClip(deps: ProcessDeps, clipId: string, onProgress: (percen
   await mkdir(work);
   try {
     const timeoutMs = Math.max(120_000, facts.durationSec * 20_000);
-    const { measured: loudness, error: unmeasured } = await measuring;
-    // Without a measurement the clip keeps its own loudness: worth knowing, not worth failing for.
-    if (facts.hasAudio && unmeasured) deps.logger.warn({ clipId, err: unmeasured }, 'loudness not measured; audio left as it is');
-    const plan = planRenditions(input, work, facts, { ...deps.encode, loudness });
+    const plan = planRenditions(input, work, facts, deps.encode);
     const encodeStarted = performance.now();
     let encoded;
     try {
@@ -160,7 +155,10 @@ async function encodeClip(deps: ProcessDeps, clipId: string, onProgress: (percen
     await deps.announce?.(clipId);
     await deps.onReady?.(clipId).catch((error) => deps.logger.warn({ clipId, err: error }, 'could not release the publications waiting for the clip'));
     const seconds = (since: number) => Math.round(performance.now() - since) / 1000;
-    deps.logger.info({ clipId, sourceSeconds: facts.durationSec, encodeSeconds: seconds(encodeStarted), totalSeconds: seconds(started) }, 'clip ready');
+    deps.logger.info(
+      { clipId, sourceSeconds: facts.durationSec, probeSeconds, encodeSeconds: seconds(encodeStarted), totalSeconds: seconds(started) },
+      'clip ready',
+    );
   } finally {
     await rm(work, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@
 // already sent keep their words; the vlog pages show the new ones at once.
 import type { ClipRepository } from '../../data/clip-repository.js';
 import { AppError, notFound } from '../../errors.js';
+import { enqueueCaptionBurn, type Queues } from '../../jobs/queues.js';
 import type { Announce } from './deps.js';
 
 export interface ClipChanges {
@@ -10,9 +11,11 @@ export interface ClipChanges {
   village?: string | null;
   description?: string | null;
   tags?: string[];
+  /** Captions burned into the Telegram video: "vi", "en", or null for none. */
+  burnCaptions?: 'vi' | 'en' | null;
 }
 
-export async function updateClip(deps: { clips: ClipRepository; announce?: Announce }, clipId: string, changes: ClipChanges) {
+export async function updateClip(deps: { clips: ClipRepository; queues?: Queues; announce?: Announce }, clipId: string, changes: ClipChanges) {
   const village = changes.village === undefined ? undefined : changes.village || null;
   if (village && !(await deps.clips.villageExists(village))) {
     throw new AppError('unknown_village', `village: no village "${village}" in the handbook`);
@@ -22,7 +25,10 @@ export async function updateClip(deps: { clips: ClipRepository; announce?: Annou
     ...(village !== undefined ? { villageId: village } : {}),
     ...(changes.description !== undefined ? { description: changes.description || null } : {}),
     ...(changes.tags !== undefined ? { tags: changes.tags } : {}),
+    ...(changes.burnCaptions !== undefined ? { burnCaptions: changes.burnCaptions } : {}),
   });
   if (!changed) throw notFound('clip');
+  // The captions job burns them if the clip is ready and has them; otherwise it finds nothing to do.
+  if (changes.burnCaptions && deps.queues) await enqueueCaptionBurn(deps.queues, clipId);
   await deps.announce?.(clipId);
 }

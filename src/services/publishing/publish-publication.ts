@@ -4,7 +4,7 @@
 // staff to check and resend, never a silent second post. A publication whose clip is still being
 // processed at its time is marked late (staff are told) and goes out as soon as the clip is ready.
 import { join } from 'node:path';
-import { telegramProblem } from '../../domain/publishing/telegram-limits.js';
+import { channelVideo, telegramProblem } from '../../domain/publishing/telegram-limits.js';
 import { buildCaption } from './build-caption.js';
 import { ensureSlug } from './ensure-slug.js';
 import { deliverToSubscribers } from './deliver-to-subscribers.js';
@@ -102,6 +102,12 @@ export async function publishPublication(deps: PublishDeps, publicationId: strin
     if (await deps.publications.markLate(publicationId)) await staffNotice('publication-late', { state: clip.state });
     return 'waiting_for_clip';
   }
+  if (publication.target === 'telegram' && channelVideo(clip) === 'burning') {
+    // The clip asks for its captions burned in and has them, but that video is still being made: it waits
+    // as for a clip still processing (told once); the captions job's end puts it back in the queue.
+    if (await deps.publications.markLate(publicationId)) await staffNotice('publication-waiting-captions');
+    return 'waiting_for_clip';
+  }
   if (publication.target === 'telegram') {
     const problem = telegramProblem({ configured: Boolean(deps.telegram), localMode: deps.telegramLocalMode }, clip);
     if (problem) return failPublication(deps, publicationId, problem, staffNotice);
@@ -116,7 +122,11 @@ export async function publishPublication(deps: PublishDeps, publicationId: strin
   if (publication.target === 'zalo') return finishZalo(deps, publicationId);
   if (publication.target === 'web') return finishWeb(deps, publicationId);
 
-  const video = clip.renditions.find((r) => r.kind === '720p')!;
+  const chosen = channelVideo(clip);
+  if (!chosen || chosen === 'burning') throw new Error('the channel video went missing after it was checked');
+  const { video, burned } = chosen;
+  // The stored file_id is the plain 720p's: a burned video is uploaded each time, and its id is not kept.
+  const fileId = burned ? null : clip.telegramFileId;
   const thumbnail = clip.renditions.find((r) => r.kind === 'thumb-1');
   const send = (file: { path: string } | { fileId: string }) =>
     holdingLease(deps, publicationId, () =>
@@ -133,9 +143,9 @@ export async function publishPublication(deps: PublishDeps, publicationId: strin
   try {
     try {
       // A clip posted before goes by its file_id: no upload, no size limit.
-      sent = await send(clip.telegramFileId ? { fileId: clip.telegramFileId } : { path: join(deps.mediaDir, video.path) });
+      sent = await send(fileId ? { fileId } : { path: join(deps.mediaDir, video.path) });
     } catch (error) {
-      if (!(error instanceof PermanentPublishError && clip.telegramFileId && /file|identifier/i.test(error.message))) throw error;
+      if (!(error instanceof PermanentPublishError && fileId && /file|identifier/i.test(error.message))) throw error;
       // Telegram no longer knows the file_id ("wrong file identifier"): upload it again instead.
       await deps.publications.forgetTelegramFileId(clip.id);
       sent = await send({ path: join(deps.mediaDir, video.path) });
@@ -149,7 +159,7 @@ export async function publishPublication(deps: PublishDeps, publicationId: strin
   await deps.publications.markSentToChannel(
     publicationId,
     { messageId: sent.messageId, caption, publishedAt: new Date() },
-    sent.fileId && sent.fileId !== clip.telegramFileId ? { clipId: clip.id, fileId: sent.fileId } : undefined,
+    !burned && sent.fileId && sent.fileId !== clip.telegramFileId ? { clipId: clip.id, fileId: sent.fileId } : undefined,
   );
   deps.logger.info({ publicationId, messageId: sent.messageId, lateMs: Date.now() - publication.publishAt.getTime() }, 'publication sent');
   return 'published';

@@ -212,6 +212,33 @@
     });
   }
 
+  // ---- A clip's captions: the file goes as it is to PUT /api/clips/:id/captions/:lang (the session
+  // cookie and the CSRF header); a refusal (422, with its line) is shown in the form ----
+  document.querySelectorAll('form[data-captions-upload]').forEach((form) => {
+    const output = form.querySelector('output');
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const file = form.elements.file.files[0];
+      if (!file) return;
+      const button = form.querySelector('button');
+      button.disabled = true;
+      output.className = 'muted';
+      output.textContent = form.dataset.uploading;
+      const url = `/api/clips/${encodeURIComponent(form.dataset.clipId)}/captions/${encodeURIComponent(form.elements.lang.value)}`;
+      const response = await fetch(url, { method: 'PUT', headers: { 'X-CSRF-Token': csrf, 'Content-Type': 'text/plain; charset=utf-8' }, body: file }).catch(
+        (error) => ({ ok: false, status: 0, json: async () => ({ message: String(error) }) }),
+      );
+      if (response.ok) {
+        window.location.reload();
+        return;
+      }
+      const problem = await response.json().catch(() => ({ message: `HTTP ${response.status}` }));
+      output.className = 'flash error';
+      output.textContent = problem.message;
+      button.disabled = false;
+    });
+  });
+
   // ---- The calendar: states kept fresh while the page is open ----
   const week = document.querySelector('nav.week')?.dataset.week;
   if (week && texts.publication) {
