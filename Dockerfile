@@ -1,7 +1,8 @@
-# LangNghe: one image for both roles (`npm run server`, `npm run worker`).
+# LangNghe: one image for both roles (`npm run server`, `npm run worker`). DejaVu: burned-in captions need a
+# font with Vietnamese letters.
 FROM node:20-bookworm-slim
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ffmpeg ca-certificates \
+ && apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
