@@ -68,6 +68,10 @@ describe('a clip that fails', () => {
     // Only a failed clip can be retried.
     const again = await fetch(`${app.url}/api/clips/${id}/retry`, { method: 'POST', headers: auth });
     expect(again.status).toBe(409);
+    // Its tries start again: the first fails at once (ffmpeg is still missing), then it waits its backoff (5 s)
+    // instead of failing for good after one last try.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect((await getClip(id)).state).not.toBe('failed');
   }, 60_000);
 });
 

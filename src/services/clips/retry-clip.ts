@@ -10,7 +10,8 @@ export async function retryClip(deps: { clips: ClipRepository; queues: Queues; a
   if (!clip) throw notFound('clip');
   if (!(await deps.clips.requeueIfFailed(clipId))) throw new AppError('not_retryable', `Only a failed clip can be retried; this one is ${clip.state}.`);
   const job = await deps.queues.clipProcessing.getJob(jobIdFor['clip-processing']({ clipId }));
-  if (job && (await job.isFailed())) await job.retry();
+  // Its tries start again: a retried clip gets its three, with backoff, not one last try.
+  if (job && (await job.isFailed())) await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
   else {
     if (job) await job.remove().catch(() => {});
     await enqueueClipProcessing(deps.queues, clipId);
