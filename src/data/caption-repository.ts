@@ -2,6 +2,7 @@
 // records. A burned rendition is recorded only if the captions it was made from are still the current
 // ones: new captions take the old burned rendition away in the same transaction as they are recorded.
 import type { PrismaClient } from '../generated/prisma/client.js';
+import { burnedCaptionsKind as burnedKind } from '../domain/publishing/telegram-limits.js';
 
 export interface CaptionRow {
   lang: string;
@@ -13,8 +14,6 @@ export interface CaptionRow {
 }
 
 const captionSelect = { lang: true, path: true, bytes: true, cues: true, updatedAt: true } as const;
-/** The rendition kind of a clip's 720p with captions `lang` burned in. */
-export const burnedKind = (lang: string) => `720p-captions-${lang}`;
 
 export function createCaptionRepository(prisma: PrismaClient) {
   return {

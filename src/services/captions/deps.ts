@@ -22,5 +22,4 @@ export interface CaptionDeps {
   metrics?: Pick<Metrics, 'ffmpegRan'>;
 }
 
-/** /media/<path>, absolute with PUBLIC_URL. */
-export const mediaUrl = (deps: Pick<CaptionDeps, 'publicUrl'>, path: string) => `${deps.publicUrl ? deps.publicUrl.replace(/\/$/, '') : ''}/media/${path}`;
+export { mediaUrl } from '../clips/clip-files.js';

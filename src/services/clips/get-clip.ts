@@ -6,6 +6,7 @@ import type { Messages } from '../../i18n/messages.js';
 import type { Queues } from '../../jobs/queues.js';
 import { jobIdFor } from '../../jobs/queues.js';
 import { failureCode } from '../../media/ffmpeg-failure.js';
+import { mediaUrl } from './clip-files.js';
 
 export interface ClipViewDeps {
   clips: ClipRepository;
@@ -48,7 +49,7 @@ async function queuePosition(deps: ClipViewDeps, clip: ClipWithAll): Promise<num
 }
 
 export function clipView(deps: Pick<ClipViewDeps, 'messages' | 'publicUrl'>, clip: ClipWithAll, position: number | null) {
-  const url = (path: string) => `${deps.publicUrl ? deps.publicUrl.replace(/\/$/, '') : ''}/media/${path}`;
+  const url = (path: string) => mediaUrl(deps, path);
   const reason = clip.reason;
   const videos = clip.renditions.filter((r) => r.mimeType === 'video/mp4');
   const poster = clip.renditions.find((r) => r.kind === 'poster');
