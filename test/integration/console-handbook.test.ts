@@ -11,6 +11,7 @@ import { precisions, recognitionTitles } from '../../src/content/schema.js';
 import { Messages } from '../../src/i18n/messages.js';
 import { HANDBOOK_PAGE_SIZE } from '../../src/http/console/handbook-pages.js';
 import { testConfig } from '../helpers/test-env.js';
+import { CookieJar } from '../helpers/cookie-jar.js';
 
 const STAFF = { email: 'so.tay@langnghe.test', password: 'giay-do-duong-2030' };
 const handbook = loadHandbook('content');
@@ -18,25 +19,19 @@ const messages = new Messages('content/locales');
 
 let app: RunningApp;
 let prisma: PrismaClient;
-const jar = new Map<string, string>();
+const jar = new CookieJar();
 
 async function request(path: string, init: { form?: Record<string, string>; lang?: string } = {}) {
   const response = await fetch(`${app.url}${path}`, {
     method: init.form ? 'POST' : 'GET',
     redirect: 'manual',
     headers: {
-      cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+      cookie: jar.header(),
       ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
     },
     body: init.form ? new URLSearchParams(init.form).toString() : undefined,
   });
-  for (const line of response.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const [name, value] = pair!.split('=') as [string, string];
-    if (value === '') jar.delete(name);
-    else jar.set(name, value);
-  }
-  return response;
+  return jar.take(response);
 }
 
 /** The page's HTML, and its text as a reader sees it (no tags, no attributes). */

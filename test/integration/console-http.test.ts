@@ -18,33 +18,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jobIdFor } from '../../src/jobs/queues.js';
 import { Queue } from 'bullmq';
+import { CookieJar } from '../helpers/cookie-jar.js';
 
 let config: Config;
 let app: RunningApp;
 let prisma: PrismaClient;
 let redis: Redis;
 
-/** A browser's cookie jar, enough for our own cookies. */
 function client() {
-  const jar = new Map<string, string>();
+  const jar = new CookieJar();
   const request = async (path: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) => {
     const response = await fetch(`${app.url}${path}`, {
       method: init.method ?? (init.form ? 'POST' : 'GET'),
       redirect: 'manual',
       headers: {
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        cookie: jar.header(),
         ...(init.form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
         ...init.headers,
       },
       body: init.form ? new URLSearchParams(init.form).toString() : undefined,
     });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair, ...attributes] = line.split(';');
-      const [name, value] = pair!.split('=') as [string, string];
-      if (value === '' || attributes.some((a) => /expires=Thu, 01 Jan 1970/i.test(a))) jar.delete(name);
-      else jar.set(name, value);
-    }
-    return response;
+    return jar.take(response);
   };
   const csrfFrom = async (path: string) => /name="_csrf" value="([^"]+)"/.exec(await (await request(path)).text())?.[1] ?? '';
   return {
@@ -148,7 +142,7 @@ describe('signing in', () => {
       const refused = await fetch(`${second.url}/console/login`, {
         method: 'POST',
         redirect: 'manual',
-        headers: { cookie: [...browser.jar].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { cookie: browser.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
         body: new URLSearchParams({ _csrf: csrf, email: 'hoa@langnghe.test', password: 'mat-khau-cua-hoa' }).toString(),
       });
       expect(refused.status).toBe(429);

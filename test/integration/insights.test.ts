@@ -10,6 +10,7 @@ import { fold } from '../../src/ask/normalize.js';
 import { hanoiDay, hanoiMidnight, parseHanoiTime } from '../../src/domain/publishing/hanoi-time.js';
 import { addStaffFor } from '../helpers/staff.js';
 import { testConfig } from '../helpers/test-env.js';
+import { CookieJar } from '../helpers/cookie-jar.js';
 
 const handbook = loadHandbook('content');
 const [V1, V2, V3] = handbook.villages.map((v) => v.id) as [string, string, string];
@@ -275,24 +276,18 @@ describe('GET /api/insights/unanswered', () => {
 });
 
 describe('the console insights page', () => {
-  const jar = new Map<string, string>();
+  const jar = new CookieJar();
   async function request(path: string, form?: Record<string, string>) {
     const response = await fetch(`${app.url}${path}`, {
       method: form ? 'POST' : 'GET',
       redirect: 'manual',
       headers: {
-        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        cookie: jar.header(),
         ...(form ? { 'content-type': 'application/x-www-form-urlencoded', referer: `${app.url}/console/insights?days=7` } : {}),
       },
       body: form ? new URLSearchParams(form).toString() : undefined,
     });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, value] = pair!.split('=') as [string, string];
-      if (value === '') jar.delete(name);
-      else jar.set(name, value);
-    }
-    return response;
+    return jar.take(response);
   }
   const csrfOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
 
