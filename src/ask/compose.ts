@@ -22,43 +22,71 @@ const lines = (...parts: Array<string | undefined | false>) => parts.filter(Bool
 /** How many entries of each list an answer's text shows; the rest are counted ("… and 10 more"). */
 const TEXT_LIMITS = { route: 6, village: 8, product: 10 } as const;
 
+/**
+ * Formats each entry once per language: neither the handbook nor the messages change under a composer
+ * (the engine makes a new one for each import), so each line is the same every time it is asked for.
+ */
+function perEntry<E extends object, R>(format: (entry: E, lang: Lang) => R): (entry: E, lang: Lang) => R {
+  const made = new Map<E, Partial<Record<Lang, R>>>();
+  return (entry, lang) => {
+    let byLang = made.get(entry);
+    if (!byLang) made.set(entry, (byLang = {}));
+    if (!(lang in byLang)) byLang[lang] = format(entry, lang);
+    return byLang[lang] as R;
+  };
+}
+
 export function createComposer(knowledge: Knowledge, messages: Messages): Composer {
   const t = messages.t.bind(messages);
 
-  const address = (v: VillageEntry, lang: Lang) => {
+  const address = perEntry((v: VillageEntry, lang: Lang) => {
     const text = addressText(v.address, (id, args) => t(lang, id, args));
     if (!text) return undefined;
     return t(lang, 'village-address', {
       address: v.address.commune && !v.address.communeConfirmed ? `${text} ${t(lang, 'village-unconfirmed-commune')}` : text,
     });
-  };
+  });
   const list = (entries: string[], kind: keyof typeof TEXT_LIMITS, lang: Lang) => listLines(entries, TEXT_LIMITS[kind], kind, (id, args) => t(lang, id, args));
   const place = (v: VillageEntry) => v.address.commune ?? [v.address.formerCommune, v.address.formerDistrict].filter(Boolean).join(', ');
-  const recognitionLines = (v: VillageEntry, lang: Lang) =>
+  const recognitionLines = perEntry((v: VillageEntry, lang: Lang) =>
     v.recognition
       .filter((r) => r.title !== 'other')
       .map(
         (r) =>
           `• ${t(lang, 'recognition-title', { title: r.title })}${r.year ? ` (${r.year})` : ''}${r.confirmed ? '' : ` ${t(lang, 'recognition-unconfirmed')}`}`,
-      );
+      ),
+  );
   // Within one village's list the village's name would only repeat.
-  const productLine = (p: Product, lang: Lang, ofVillage: boolean) => {
+  const formatProductLine = (p: Product, lang: Lang, ofVillage: boolean) => {
     const village = knowledge.villages.get(p.village)?.name[lang] ?? p.village;
     const rated = Boolean(p.ocop?.stars && p.ocop.confirmed);
     const id = `products-item${ofVillage ? '-short' : ''}${rated ? '-ocop' : ''}`;
     return t(lang, id, { product: p.name[lang], village, stars: p.ocop?.stars ?? 0 });
   };
+  const productLineShort = perEntry((p: Product, lang: Lang) => formatProductLine(p, lang, true));
+  const productLineLong = perEntry((p: Product, lang: Lang) => formatProductLine(p, lang, false));
+  const productLine = (p: Product, lang: Lang, ofVillage: boolean) => (ofVillage ? productLineShort : productLineLong)(p, lang);
+  const routeLine = perEntry((r: RouteEntry, lang: Lang) =>
+    t(lang, 'routes-item', {
+      route: r.name[lang],
+      days: r.days,
+      stops: r.stops.map((s) => (s.village ? knowledge.villages.get(s.village) : knowledge.places.get(s.place!))?.name[lang] ?? '').join(' → '),
+    }),
+  );
+  const villageText = perEntry((v: VillageEntry, lang: Lang) => {
+    const km = v.visit.distanceKm;
+    return lines(
+      `${v.name[lang]}: ${v.summary[lang]}`,
+      address(v, lang),
+      // The summary often gives the distance itself: say it once.
+      km && !mentionsKm(v.summary[lang], km) ? `(${t(lang, 'village-distance', { km })})` : undefined,
+      ...recognitionLines(v, lang).slice(0, 3),
+    );
+  });
 
   return {
     village(v, lang) {
-      const km = v.visit.distanceKm;
-      return lines(
-        `${v.name[lang]}: ${v.summary[lang]}`,
-        address(v, lang),
-        // The summary often gives the distance itself: say it once.
-        km && !mentionsKm(v.summary[lang], km) ? `(${t(lang, 'village-distance', { km })})` : undefined,
-        ...recognitionLines(v, lang).slice(0, 3),
-      );
+      return villageText(v, lang);
     },
 
     facet(v, facet, lang) {
@@ -132,13 +160,7 @@ export function createComposer(knowledge: Knowledge, messages: Messages): Compos
       return lines(
         heading,
         ...list(
-          routes.map((r) =>
-            t(lang, 'routes-item', {
-              route: r.name[lang],
-              days: r.days,
-              stops: r.stops.map((s) => (s.village ? knowledge.villages.get(s.village) : knowledge.places.get(s.place!))?.name[lang] ?? '').join(' → '),
-            }),
-          ),
+          routes.map((r) => routeLine(r, lang)),
           'route',
           lang,
         ),

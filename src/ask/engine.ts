@@ -55,6 +55,10 @@ export class AskEngine {
   /** Phrasings taught since the handbook was imported (from PostgreSQL, handed in by setLearned). */
   private taught: LearnedEntry[] = [];
   private learned: LearnedIndex;
+  /** Each village's aliases as villagesFor compares them ("làng tò he" → "to he"), worked out once per handbook. */
+  private aliasPhrases = new Map<VillageEntry, Set<string>>();
+  /** The routes shortest first, as offered when nothing narrows them: sorted once per handbook. */
+  private routesInOrder?: RouteEntry[];
 
   constructor(
     private current: Knowledge,
@@ -73,6 +77,8 @@ export class AskEngine {
   load(knowledge: Knowledge): void {
     this.current = knowledge;
     this.composer = createComposer(knowledge, this.messages);
+    this.aliasPhrases = new Map();
+    this.routesInOrder = undefined;
     this.learned = new LearnedIndex([...knowledge.learned, ...this.taught]);
   }
 
@@ -232,14 +238,25 @@ export class AskEngine {
   private villagesFor(craftId: string, phrase: string | undefined): VillageEntry[] {
     const villages = this.knowledge.villagesByCraft.get(craftId) ?? [];
     if (!phrase) return villages;
-    const uses = (v: VillageEntry) =>
-      v.aliases.some(
-        (alias) =>
+    const first: VillageEntry[] = [];
+    const others: VillageEntry[] = [];
+    for (const v of villages) (this.aliasPhrasesOf(v).has(phrase) ? first : others).push(v);
+    return [...first, ...others];
+  }
+
+  private aliasPhrasesOf(v: VillageEntry): Set<string> {
+    let phrases = this.aliasPhrases.get(v);
+    if (!phrases) {
+      phrases = new Set(
+        v.aliases.map((alias) =>
           tokens(fold(alias))
             .filter((w) => !['lang', 'village'].includes(w))
-            .join(' ') === phrase,
+            .join(' '),
+        ),
       );
-    return [...villages.filter(uses), ...villages.filter((v) => !uses(v))];
+      this.aliasPhrases.set(v, phrases);
+    }
+    return phrases;
   }
 
   private villageItem(v: VillageEntry, lang: Lang): AnswerItem {
@@ -272,7 +289,8 @@ export class AskEngine {
       // Words none of our routes has ("Ha Long Bay tour"): no route of ours fits.
       if (u.rest.length >= 2) return [];
     }
-    return [...k.routes].sort((a, b) => a.days - b.days || order(a) - order(b) || a.id.localeCompare(b.id));
+    this.routesInOrder ??= [...k.routes].sort((a, b) => a.days - b.days || order(a) - order(b) || a.id.localeCompare(b.id));
+    return [...this.routesInOrder];
   }
 }
 

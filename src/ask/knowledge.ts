@@ -28,6 +28,9 @@ export class Knowledge {
   readonly guides = new Map<string, GuideEntry>();
   /** every way a rules question is asked, to find its guide */
   readonly guideIndex: MiniSearch<{ id: string; guide: string; text: string; size: number; core: string[] }>;
+  /** the same questions' words as guideIndex holds them, and the questions by word, to count shared words without a search */
+  readonly guideQuestions: Array<{ size: number; core: Set<string> }> = [];
+  readonly guideQuestionsByWord = new Map<string, number[]>();
   readonly routes: RouteEntry[];
   /** Phrasings staff taught the bot that the handbook files hold (learned.yaml); those taught since are the engine's. */
   readonly learned: LearnedEntry[];
@@ -49,6 +52,8 @@ export class Knowledge {
   readonly longestPhrase: number;
   /** the longest name starting with each first word, to try only the phrases that can match */
   readonly phraseStarts = new Map<string, number>();
+  /** each word of a phrase of two to four words → the places it takes in them, as phraseSlot bits */
+  readonly phraseSlots = new Map<string, number>();
   readonly villageNames: MiniSearch<NameKey>;
   /** every word of the villages' names, for proposing corrections of a misspelt one */
   readonly vocabularySearch: MiniSearch<{ id: string }>;
@@ -74,6 +79,13 @@ export class Knowledge {
         }),
       ),
     );
+    for (const g of this.guides.values())
+      for (const q of g.questions) {
+        const words = new Set(tokens(fold(q)));
+        const at = this.guideQuestions.push({ size: words.size, core: new Set([...words].filter((w) => !stopwords.has(w) && !VILLAGE_WORDS.has(w))) }) - 1;
+        // MiniSearch indexes each word lower-cased.
+        for (const word of new Set([...words].map((w) => w.toLowerCase()))) push(this.guideQuestionsByWord, word, at);
+      }
     this.routes = handbook.routes;
     this.learned = handbook.learned ?? [];
     for (const p of handbook.products) {
@@ -137,6 +149,7 @@ export class Knowledge {
     for (const phrase of this.phrases.keys()) {
       const words = tokens(phrase);
       this.phraseStarts.set(words[0]!, Math.max(this.phraseStarts.get(words[0]!) ?? 0, words.length));
+      if (words.length <= 4) words.forEach((word, at) => this.phraseSlots.set(word, (this.phraseSlots.get(word) ?? 0) | phraseSlot(words.length, at)));
     }
 
     this.villageNames = new MiniSearch<NameKey>({ fields: ['text'], storeFields: ['ref', 'text', 'plain'] });
@@ -211,6 +224,9 @@ export class Knowledge {
     return new Knowledge(handbook);
   }
 }
+
+/** A bit for the word at `at` of a phrase of `length` words (up to four). */
+export const phraseSlot = (length: number, at: number) => 1 << (length * 4 + at);
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);

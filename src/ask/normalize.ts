@@ -1,7 +1,16 @@
 // Folds Vietnamese the way people type it on a phone: without diacritics, any case, loose punctuation.
 
+export const NON_ASCII = /[\u0080-\uffff]/;
+// ASCII has nothing to decompose, and its only letters and digits are a-z and 0-9 once lower-cased.
+const foldAscii = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+
 /** "Bát Tràng ở đâu?" → "bat trang o dau" */
 export function fold(text: string): string {
+  if (!NON_ASCII.test(text)) return foldAscii(text);
   return text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -13,6 +22,8 @@ export function fold(text: string): string {
 
 /** Lower case with diacritics kept (NFC), punctuation gone: "Giò chả!" → "giò chả" */
 export function plain(text: string): string {
+  // ASCII is already NFC and has no diacritics to keep: its plain form is its folded one.
+  if (!NON_ASCII.test(text)) return foldAscii(text);
   return text
     .normalize('NFC')
     .toLowerCase()

@@ -1,8 +1,8 @@
 // What a question is about: the villages and crafts it names (exactly, or with a typo), and the cues
 // that tell the intent (help, route, nearby, products, which villages, a village detail, a follow-up).
 import { ambiguousUnaccented, craftContextAfter, craftContextBefore, elsewherePlaces, facets, lexicon, stopwords, type Facet } from './lexicon.js';
-import type { EntityRef, Knowledge } from './knowledge.js';
-import { fold, plain, tokens } from './normalize.js';
+import { phraseSlot, type EntityRef, type Knowledge } from './knowledge.js';
+import { fold, NON_ASCII, plain, tokens } from './normalize.js';
 import { osaDistance } from './edit-distance.js';
 
 export interface Understanding {
@@ -74,10 +74,44 @@ function markCues(words: string[]): boolean[] {
 const GENERIC = new Set([...stopwords, 'village', 'villages', 'lang', 'craft']);
 
 const hasPhrase = (folded: string, phrases: string[]) => phrases.some((phrase) => ` ${folded} `.includes(` ${phrase} `));
+
+// The lists understand() looks for a phrase of, their phrases by first word: one pass over the words finds them all.
+const OCOP = ['ocop'];
+const listsByFirstWord = new Map<string, Array<{ words: string[]; list: string[] }>>();
+for (const list of [
+  elsewherePlaces,
+  ...facets.map((facet) => lexicon.facet[facet]),
+  lexicon.help,
+  lexicon.route,
+  lexicon.nearby,
+  lexicon.products,
+  OCOP,
+  lexicon.which,
+  lexicon.reference,
+  lexicon.artisan,
+]) {
+  for (const phrase of list) {
+    const words = phrase.split(' ');
+    listsByFirstWord.set(words[0]!, [...(listsByFirstWord.get(words[0]!) ?? []), { words, list }]);
+  }
+}
+
+/** The lists that have a phrase the words hold whole: those hasPhrase(words.join(' '), list) is true of. */
+function listsPresent(words: string[]): Set<string[]> {
+  const present = new Set<string[]>();
+  words.forEach((word, i) => {
+    for (const { words: phrase, list } of listsByFirstWord.get(word) ?? []) {
+      if (!present.has(list) && phrase.every((w, j) => words[i + j] === w)) present.add(list);
+    }
+  });
+  return present;
+}
 const weightOf = (words: string[]) => words.filter((w) => !GENERIC.has(w)).length;
 
 /** "KieuKy", "VạnPhúc" → "Kieu Ky", "Vạn Phúc": a lower-case letter followed by a capital starts a word. */
-export const splitCamelCase = (text: string) => text.normalize('NFC').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2');
+export const splitCamelCase = (text: string) =>
+  // ASCII is NFC already, and its only lower- and upper-case letters are a-z and A-Z.
+  NON_ASCII.test(text) ? text.normalize('NFC').replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2') : text.replace(/([a-z])([A-Z])/g, '$1 $2');
 
 /**
  * Puts back the words of village names typed as one ("battrang o dau" → "bat trang o dau"), in the folded
@@ -133,26 +167,28 @@ export function understand(knowledge: Knowledge, asked: string): Understanding {
   const unique = (type: EntityRef['type']) => [...new Set(found.filter((r) => r.type === type).map((r) => r.id))];
   const firstCraft = chosen.find((c) => c.refs.some((r) => r.type === 'craft'));
   const rest = words.filter((w, i) => !used[i] && !cue[i] && !stopwords.has(w) && !/^\d+$/.test(w));
+  const present = listsPresent(words);
+  const has = (list: string[]) => present.has(list);
 
   return {
     folded,
     villages: unique('village'),
     typo: chosen.some((c) => !c.exact) && !chosen.some((c) => c.exact && c.refs.some((r) => r.type === 'village')),
     elsewhere: unique('elsewhere'),
-    guide: findGuide(knowledge, folded),
-    outsideHanoi: hasPhrase(folded, elsewherePlaces),
+    guide: findGuide(knowledge, folded, words),
+    outsideHanoi: has(elsewherePlaces),
     ambiguous: chosen.some((c) => c.refs.filter((r) => r.type === 'village').length > 1),
     crafts: unique('craft'),
     craftPhrase: firstCraft ? words.slice(firstCraft.start, firstCraft.end).join(' ') : undefined,
-    facet: facets.find((facet) => hasPhrase(folded, lexicon.facet[facet])),
-    help: hasPhrase(folded, lexicon.help) && found.length === 0 && rest.length === 0,
-    route: hasPhrase(folded, lexicon.route),
-    nearby: hasPhrase(folded, lexicon.nearby),
-    products: hasPhrase(folded, lexicon.products),
-    ocop: hasPhrase(folded, ['ocop']),
-    which: hasPhrase(folded, lexicon.which),
-    reference: hasPhrase(folded, lexicon.reference),
-    artisan: hasPhrase(folded, lexicon.artisan),
+    facet: facets.find((facet) => has(lexicon.facet[facet])),
+    help: has(lexicon.help) && found.length === 0 && rest.length === 0,
+    route: has(lexicon.route),
+    nearby: has(lexicon.nearby),
+    products: has(lexicon.products),
+    ocop: has(OCOP),
+    which: has(lexicon.which),
+    reference: has(lexicon.reference),
+    artisan: has(lexicon.artisan),
     rest,
   };
 }
@@ -164,21 +200,50 @@ export const asksForOwnStatus = (text: string) => hasPhrase(fold(text), lexicon.
  * The guide one of whose questions this one mostly repeats: most of its words, at least three, and most of
  * its own words too ("craft village … Hanoi" shares only the words every question here has).
  */
-function findGuide(knowledge: Knowledge, folded: string): string | undefined {
-  if (knowledge.guides.size === 0) return undefined;
+function findGuide(knowledge: Knowledge, folded: string, words: string[]): string | undefined {
+  if (knowledge.guides.size === 0 || !someGuideRepeated(knowledge, words)) return undefined;
   const [best] = knowledge.guideIndex.search(folded, { combineWith: 'OR' });
   if (!best) return undefined;
   const terms = new Set(best.terms);
   const core = best.core as string[];
-  const ownShare = core.length ? core.filter((w) => terms.has(w)).length / core.length : 1;
-  return terms.size >= 3 && terms.size / (best.size as number) >= 0.6 && ownShare >= 0.6 ? (best.guide as string) : undefined;
+  return repeatsGuide(terms.size, best.size as number, core.filter((w) => terms.has(w)).length, core.length) ? (best.guide as string) : undefined;
+}
+
+/** `shared` of a guide question's `size` words are the asked ones, `sharedCore` of its `core` own words. */
+const repeatsGuide = (shared: number, size: number, sharedCore: number, core: number) =>
+  shared >= 3 && shared / size >= 0.6 && (core ? sharedCore / core : 1) >= 0.6;
+
+/**
+ * Whether any guide question passes repeatsGuide with the asked words (as the search matches them: whole,
+ * lower-cased). When none does, the best hit cannot either: the search, the costliest step, is skipped.
+ */
+function someGuideRepeated(knowledge: Knowledge, words: string[]): boolean {
+  const byWord = knowledge.guideQuestionsByWord;
+  // Words no guide question has count for none.
+  const terms = new Set<string>();
+  for (const word of words) {
+    const term = word.toLowerCase();
+    if (byWord.has(term)) terms.add(term);
+  }
+  if (terms.size < 3) return false;
+  const questions = knowledge.guideQuestions;
+  const shared = new Uint16Array(questions.length);
+  const sharedCore = new Uint16Array(questions.length);
+  const touched: number[] = [];
+  for (const term of terms)
+    for (const at of byWord.get(term)!) {
+      if (shared[at]!++ === 0) touched.push(at);
+      if (questions[at]!.core.has(term)) sharedCore[at]!++;
+    }
+  return touched.some((at) => shared[at]! >= 3 && repeatsGuide(shared[at]!, questions[at]!.size, sharedCore[at]!, questions[at]!.core.size));
 }
 
 function exactNames(knowledge: Knowledge, words: string[], asWritten: (i: number) => string): Candidate[] {
   const candidates: Candidate[] = [];
+  const longest = words.map((word) => knowledge.phraseStarts.get(word) ?? 0);
   for (let n = Math.min(knowledge.longestPhrase, words.length); n >= 2; n--) {
     for (let i = 0; i + n <= words.length; i++) {
-      if ((knowledge.phraseStarts.get(words[i]!) ?? 0) < n) continue;
+      if (longest[i]! < n) continue;
       const phrase = words.slice(i, i + n);
       const refs = knowledge.phrases.get(phrase.join(' '));
       if (refs) candidates.push({ start: i, end: i + n, refs, weight: Math.max(1, weightOf(phrase)), exact: true });
@@ -189,8 +254,9 @@ function exactNames(knowledge: Knowledge, words: string[], asWritten: (i: number
     // unless it is also a common word and nothing around it says it is a craft or a village.
     const spelt = asWritten(i);
     let refs = spelt !== word ? knowledge.accentedWords.get(spelt) : knowledge.plainWords.get(word);
-    const inContext = craftContextBefore.has(words[i - 1] ?? '') || craftContextAfter.has(words[i + 1] ?? '') || craftContextAfter.has(words[i + 2] ?? '');
-    if (!refs && spelt === word && ambiguousUnaccented.has(word) && inContext) {
+    const inContext = () =>
+      craftContextBefore.has(words[i - 1] ?? '') || craftContextAfter.has(words[i + 1] ?? '') || craftContextAfter.has(words[i + 2] ?? '');
+    if (!refs && spelt === word && ambiguousUnaccented.has(word) && inContext()) {
       refs = knowledge.ambiguousWords.get(word);
     }
     if (refs) candidates.push({ start: i, end: i + 1, refs, weight: 1, exact: true });
@@ -229,8 +295,11 @@ function namesWithTypo(knowledge: Knowledge, words: string[], asWritten: (i: num
   );
   words.forEach((_, i) => {
     for (const fix of corrections[i]!) {
+      const slots = knowledge.phraseSlots.get(fix) ?? 0;
       for (let n = 2; n <= 4; n++) {
         for (let start = Math.max(0, i - n + 1); start <= i && start + n <= words.length; start++) {
+          // No name of n words has the fix where the window puts it: the window cannot be one.
+          if (!(slots & phraseSlot(n, i - start))) continue;
           const window = words.slice(start, start + n);
           window[i - start] = fix;
           const refs = knowledge.phrases.get(window.join(' '))?.filter((r) => r.type === 'village');
