@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'src/generated/', 'test/artifacts/', 'data/', 'src/http/console/assets/*.min.js'] },
+  { ignores: ['node_modules/', 'dist/', 'src/generated/', 'test/artifacts/', 'data/', 'src/http/console/assets/*.min.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,7 +12,6 @@ import { describeImport, importContent } from './content/import.js';
 import { AskEngine } from './ask/engine.js';
 import { Knowledge } from './ask/knowledge.js';
 import { Messages } from './i18n/messages.js';
-import { createGoogleTranslator } from './channels/google/translator.js';
 import { createRedisConversationStore } from './services/ask/conversation-store.js';
 import type { AskDeps } from './services/ask/answer-question.js';
 import { createAskService } from './services/ask/ask-service.js';
@@ -159,8 +158,13 @@ export async function startApp(
     findStaffByToken: (token) => services.staff.findByToken(token),
     publicUrl: config.PUBLIC_URL,
   });
+  // Google's client (~20 MB resident) is loaded only when a key asks for it.
   const translator = config.GOOGLE_TRANSLATE_API_KEY
-    ? createGoogleTranslator({ apiKey: config.GOOGLE_TRANSLATE_API_KEY, endpoint: config.GOOGLE_TRANSLATE_ENDPOINT, cache: repos.translations })
+    ? (await import('./channels/google/translator.js')).createGoogleTranslator({
+        apiKey: config.GOOGLE_TRANSLATE_API_KEY,
+        endpoint: config.GOOGLE_TRANSLATE_ENDPOINT,
+        cache: repos.translations,
+      })
     : undefined;
   services.publishing = createPublishingService({
     publications: repos.publications,

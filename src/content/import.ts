@@ -19,11 +19,16 @@ export interface ImportSummary {
 }
 
 export async function importContent(
-  deps: { handbook: Pick<HandbookRepository, 'write'> },
+  deps: { handbook: Pick<HandbookRepository, 'write' | 'isImported'> },
   contentDir: string,
   options: { onlyWhenChanged?: boolean } = {},
 ): Promise<ImportSummary> {
   const contentHash = hashContent(contentDir);
+  // Files already imported need no parsing: a start's commonest case, and the YAML with its checks takes ~0.5 s.
+  if (options.onlyWhenChanged && (await deps.handbook.isImported(contentHash))) {
+    const none = (): Changes => ({ added: [], updated: [], removed: [], unchanged: 0 });
+    return { skipped: true, changes: Object.fromEntries(kinds.map((kind) => [kind, none()])) as Record<Kind, Changes> };
+  }
   const handbook = loadHandbook(contentDir);
   return deps.handbook.write(handbook, { contentHash, onlyWhenChanged: options.onlyWhenChanged });
 }

@@ -150,6 +150,12 @@ async function rebuildLinks(tx: Tx, handbook: Handbook) {
   });
 }
 
+/** Whether the files with this hash are the ones imported last (by this importer's version). */
+export async function isImported(prisma: PrismaClient, contentHash: string): Promise<boolean> {
+  const state = await prisma.contentState.findUnique({ where: { id: 1 }, select: { hash: true } });
+  return state?.hash === `${IMPORTER_VERSION}:${contentHash}`;
+}
+
 /** The whole handbook written over what is stored; skipped when `onlyWhenChanged` and the files' hash is the stored one. */
 export async function writeHandbook(
   prisma: PrismaClient,

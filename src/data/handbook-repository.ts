@@ -16,7 +16,7 @@ import {
   stagesFileSchema,
   villageSchema,
 } from '../content/schema.js';
-import { writeHandbook } from './handbook-import.js';
+import { isImported, writeHandbook } from './handbook-import.js';
 
 // A stored product also names its village (the products file's header).
 const storedProductSchema = productSchema.extend({ village: productFileSchema.shape.village });
@@ -119,6 +119,7 @@ export function createHandbookRepository(prisma: PrismaClient) {
 
     /** The files' handbook written over the stored one, in one transaction (src/data/handbook-import.ts). */
     write: (handbook: Handbook, options: { contentHash: string; onlyWhenChanged?: boolean }) => writeHandbook(prisma, handbook, options),
+    isImported: (contentHash: string) => isImported(prisma, contentHash),
 
     listVillages(filter: { craft?: string } = {}) {
       return prisma.village.findMany({

@@ -2,20 +2,25 @@
 // migrations offline (the `prisma` CLI would download a native engine first). Versions are pinned exactly.
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
-import internals from '@prisma/internals';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
-import { PrismaPg } from '@prisma/adapter-pg';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
+import type internalsModule from '@prisma/internals';
 
 const require = createRequire(import.meta.url);
-const root = resolve(dirname(new URL(import.meta.url).pathname), '../..');
+/** The project's folder: the nearest one up with prisma/schema.prisma (this file runs from src/ and from dist/src/). */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'prisma/schema.prisma'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no prisma/schema.prisma above ${from}`);
+  }
+}
+const root = projectRoot(dirname(new URL(import.meta.url).pathname));
 export const schemaPath = join(root, 'prisma/schema.prisma');
 export const migrationsDir = join(root, 'prisma/migrations');
 const lockfileName = 'migration_lock.toml';
 const noFilters = { externalTables: [], externalEnums: [] };
 
-type Engine = Awaited<ReturnType<typeof internals.wasmSchemaEngineLoader.loadSchemaEngine>>;
+type Engine = Awaited<ReturnType<typeof internalsModule.wasmSchemaEngineLoader.loadSchemaEngine>>;
 
 // @prisma/internals looks for the engine's .wasm in its own build/ folder, which its npm package lacks.
 function provideWasm(): void {
@@ -27,6 +32,12 @@ function provideWasm(): void {
 
 async function withEngine<T>(databaseUrl: string, use: (engine: Engine) => Promise<T>): Promise<T> {
   provideWasm();
+  // Loaded only when a migration is to be applied or written: the engine and its internals hold ~100 MB.
+  const [{ default: internals }, { bindMigrationAwareSqlAdapterFactory }, { PrismaPg }] = await Promise.all([
+    import('@prisma/internals'),
+    import('@prisma/driver-adapter-utils'),
+    import('@prisma/adapter-pg'),
+  ]);
   // Our own pool, ended afterwards: the engine keeps Prisma's migration advisory lock on its session
   // until the connection closes, and the next run would wait 10 s for it.
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
@@ -70,10 +81,29 @@ function listMigrations() {
   };
 }
 
+/** Whether every migration folder is recorded as applied (finished, not rolled back): then the engine has nothing to do. */
+async function allApplied(databaseUrl: string, folders: string[]): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const table = await client.query<{ name: string | null }>(`SELECT to_regclass('_prisma_migrations')::text AS name`);
+    if (!table.rows[0]?.name) return false;
+    const { rows } = await client.query<{ migration_name: string }>(
+      'SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+    );
+    const applied = new Set(rows.map((row) => row.migration_name));
+    return folders.every((folder) => applied.has(folder));
+  } finally {
+    await client.end();
+  }
+}
+
 /** Applies every migration in prisma/migrations not yet recorded in `_prisma_migrations`. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
+  const migrations = listMigrations();
+  if (await allApplied(databaseUrl, migrations.migrationDirectories.map((folder) => folder.path))) return [];
   return withEngine(databaseUrl, async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList: listMigrations(), filters: noFilters });
+    const result = await engine.applyMigrations({ migrationsList: migrations, filters: noFilters });
     return result.appliedMigrationNames;
   });
 }
