@@ -1,5 +1,6 @@
 // bench/ask: the Q&A engine's latency in-process over every question of the question sets, and
-// requests per second through POST /api/ask on the real server (PostgreSQL and Redis on localhost).
+// requests per second through POST /api/ask and POST /api/chat on the real server (PostgreSQL and Redis on
+// localhost).
 // Run by hand: `npm run bench:ask`. Target: p99 ≤ 5 ms in-process.
 import autocannon from 'autocannon';
 import { AskEngine, type AskContext } from '../src/ask/engine.js';
@@ -47,6 +48,40 @@ const result = await autocannon({
 });
 console.log(
   `POST /api/ask: ${Math.round(result.requests.average)} requests/s (16 connections, 10 s), latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${result.errors}, non-2xx ${result.non2xx}`,
+);
+
+// The web chat: turns in a fixed pool of conversations opened before timing (a request without one would
+// open a new conversation, and its state, each time), taken in turn so that 16 in flight rarely share one.
+const texts = questions.map((q) => q.q).filter(Boolean);
+const conversations: string[] = [];
+for (let i = 0; i < 64; i++) {
+  const response = await fetch(`${app.url}/api/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ text: texts[i] }),
+  });
+  const answer = (await response.json()) as { conversation: string; replies: unknown[] };
+  if (!response.ok || !answer.replies.length) throw new Error(`POST /api/chat answered ${response.status} with ${answer.replies?.length} replies`);
+  conversations.push(answer.conversation);
+}
+let turn = 0;
+const chat = await autocannon({
+  url: `${app.url}/api/chat`,
+  connections: 16,
+  duration: 10,
+  requests: [
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      setupRequest: (req) => {
+        const n = turn++;
+        return { ...req, body: JSON.stringify({ conversation: conversations[n % conversations.length], text: texts[n % texts.length] }) };
+      },
+    },
+  ],
+});
+console.log(
+  `POST /api/chat: ${Math.round(chat.requests.average)} requests/s (16 connections, 10 s, ${conversations.length} conversations), latency p50 ${chat.latency.p50} ms, p99 ${chat.latency.p99} ms, errors ${chat.errors}, non-2xx ${chat.non2xx}`,
 );
 await app.close();
 process.exit(0);

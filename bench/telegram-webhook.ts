@@ -1,32 +1,22 @@
 // bench/telegram-webhook: updates per second through the real webhook, and update-to-answer latency,
-// for LangNghe (`npm run server`: engine, Redis sessions, update dedupe, conversation memory, i18n, the
+// for LangNghe (`npm run server`'s command, the compiled JavaScript: engine, Redis sessions, update dedupe, conversation memory, i18n, the
 // question log — everything on) and the smallest grammY webhook bot (a constant reply, no database). Each runs
 // in its own process, as does the loopback fake Bot API they answer; the load comes from this process
-// (autocannon). One round is a fixed number of updates (BENCH_UPDATES, 3,000) with BENCH_CONNECTIONS (64) in
-// flight; after a warm-up of each, BENCH_ROUNDS (5) rounds of each are interleaved, the order alternating, and
-// the medians compared: on a shared 2-core machine single rounds range from 0.67× to 1.09×, so one proves nothing.
+// (autocannon), by bench/rounds.ts's method: rounds of 3,000 updates, 64 in flight, a warm-up of each, five
+// interleaved rounds, medians compared. BENCH_PROFILE=<dir> writes LangNghe's CPU profile there.
 // Run by hand: `npm run bench:telegram`. Target (issue 20): median rate ≥ 0.9× the minimal bot's, p99 ≤ 50 ms.
 import autocannon from 'autocannon';
-import { startProcess } from './processes.js';
-import { loadQuestionSet } from '../test/helpers/question-set.js';
+import { startProcess, startServer } from './processes.js';
+import { CONNECTIONS, interleavedRounds, median, questionTexts, ROUNDS, telegramUpdate, UPDATES } from './rounds.js';
 
 const SECRET = 'bench-secret';
 const TOKEN = '123456:BENCH';
-const UPDATES = Number(process.env.BENCH_UPDATES ?? 3000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
-
-const texts = loadQuestionSet('test/fixtures/ask-questions.yaml')
-  .flatMap((e) => ('conversation' in e ? e.conversation : [e]))
-  .map((q) => q.q)
-  .filter(Boolean);
+const texts = questionTexts();
 
 const fake = await startProcess('bench/fake-bot-api.ts', [], {}, /FAKE (\S+)/);
 const env = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: fake.url };
 const minimal = await startProcess('bench/minimal-bot.ts', [], env, /MINIMAL (\S+)/);
-const langnghe = await startProcess(
-  'src/main.ts',
-  ['server'],
+const langnghe = await startServer(
   { ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', TELEGRAM_MODE: 'webhook', QUEUE_PREFIX: `bench-${Date.now()}` },
   /"url":"(http[^"]+)"/,
   process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
@@ -49,18 +39,7 @@ async function load(name: string, base: string) {
         headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
         setupRequest: (request) => {
           const id = updateId++;
-          const chat = { id: 100_000 + (id % 5000), type: 'private' };
-          const update = {
-            update_id: id,
-            message: {
-              message_id: id,
-              date: 1_700_000_000,
-              chat,
-              from: { id: chat.id, is_bot: false, first_name: 'Bench', language_code: 'vi' },
-              text: texts[id % texts.length],
-            },
-          };
-          return { ...request, body: JSON.stringify(update) };
+          return { ...request, body: telegramUpdate(id, texts[id % texts.length]!) };
         },
         // The minimal bot answers through the Bot API before it ends the webhook request; LangNghe
         // answers in the webhook response itself.
@@ -80,23 +59,10 @@ async function load(name: string, base: string) {
   return { rate, p99: result.latency.p99 };
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
-// Warm-up: each bot answers a round before anything is counted (JIT, connections, LangNghe's caches).
-await load('warm-up minimal', minimal.url);
-await load('warm-up LangNghe', langnghe.url);
-const rounds = { minimal: [] as Array<{ rate: number; p99: number }>, langnghe: [] as Array<{ rate: number; p99: number }> };
-for (let round = 1; round <= ROUNDS; round++) {
-  const order = round % 2 ? (['minimal', 'langnghe'] as const) : (['langnghe', 'minimal'] as const);
-  for (const who of order) {
-    const name = `round ${round} ${who === 'minimal' ? 'minimal grammY bot' : 'LangNghe'}`;
-    rounds[who].push(await load(name, who === 'minimal' ? minimal.url : langnghe.url));
-  }
-}
+const { rounds } = await interleavedRounds((name, side) => load(name, side === 'minimal' ? minimal.url : langnghe.url), {
+  minimal: 'minimal grammY bot',
+  langnghe: 'LangNghe',
+});
 const rate = { minimal: median(rounds.minimal.map((r) => r.rate)), langnghe: median(rounds.langnghe.map((r) => r.rate)) };
 const p99 = median(rounds.langnghe.map((r) => r.p99));
 const ratio = rate.langnghe / rate.minimal;
