@@ -14,7 +14,7 @@ const UPDATES = Number(process.env.BENCH_UPDATES ?? 20_000);
 const PORT = Number(process.env.BENCH_PORT ?? 3987);
 
 /** The process and all its descendants, with their resident memory in MB. */
-function tree(root: number): Array<{ pid: number; name: string; rssMb: number }> {
+function tree(root: number): Array<{ pid: number; name: string; rssMb: number; pssMb: number }> {
   const children = new Map<number, number[]>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -25,13 +25,15 @@ function tree(root: number): Array<{ pid: number; name: string; rssMb: number }>
       // gone meanwhile
     }
   }
-  const out: Array<{ pid: number; name: string; rssMb: number }> = [];
+  const out: Array<{ pid: number; name: string; rssMb: number; pssMb: number }> = [];
   const visit = (pid: number) => {
     try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8');
       const rss = Number(/^VmRSS:\s+(\d+)/m.exec(status)?.[1] ?? 0) / 1024;
+      // PSS: pages shared between processes (the node binary under npm and under the server) counted once in all.
+      const pss = Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) / 1024;
       const name = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ').slice(0, 70);
-      out.push({ pid, name, rssMb: rss });
+      out.push({ pid, name, rssMb: rss, pssMb: pss });
     } catch {
       return;
     }
@@ -44,8 +46,11 @@ function tree(root: number): Array<{ pid: number; name: string; rssMb: number }>
 function report(label: string, root: number) {
   const processes = tree(root);
   const total = processes.reduce((sum, p) => sum + p.rssMb, 0);
-  console.log(`${label}: ${total.toFixed(0)} MB in ${processes.length} processes (target ≤ 250 MB: ${total <= 250 ? 'met' : 'MISSED'})`);
-  for (const p of processes) console.log(`  ${p.rssMb.toFixed(0).padStart(4)} MB  ${p.name}`);
+  const pss = processes.reduce((sum, p) => sum + p.pssMb, 0);
+  console.log(
+    `${label}: RSS ${total.toFixed(0)} MB in ${processes.length} processes (target ≤ 250 MB: ${total <= 250 ? 'met' : 'MISSED'}); PSS ${pss.toFixed(0)} MB`,
+  );
+  for (const p of processes) console.log(`  RSS ${p.rssMb.toFixed(0).padStart(4)} MB, PSS ${p.pssMb.toFixed(0).padStart(4)} MB  ${p.name}`);
   return total;
 }
 

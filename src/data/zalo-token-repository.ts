@@ -21,8 +21,10 @@ export function createZaloTokenRepository(prisma: PrismaClient) {
     },
 
     /** Stores a pair only when none is stored yet; gives the stored one either way. */
-    seed(tokens: { accessToken: string; refreshToken: string | null; accessExpiresAt: Date }): Promise<StoredZaloTokens> {
-      return prisma.zaloToken.upsert({ where: { id: ROW }, create: { id: ROW, ...tokens }, update: {}, select: columns });
+    async seed(tokens: { accessToken: string; refreshToken: string | null; accessExpiresAt: Date }): Promise<StoredZaloTokens> {
+      // ON CONFLICT DO NOTHING: the first events after a start seed at once, and an upsert fails all but one (P2002).
+      await prisma.zaloToken.createMany({ data: [{ id: ROW, ...tokens }], skipDuplicates: true });
+      return prisma.zaloToken.findUniqueOrThrow({ where: { id: ROW }, select: columns });
     },
 
     async save(tokens: { accessToken: string; refreshToken: string; accessExpiresAt: Date; refreshExpiresAt: Date; status: string }): Promise<void> {

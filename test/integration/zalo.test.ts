@@ -223,6 +223,17 @@ describe('tokens that never lapse', () => {
     expect(stored).toMatchObject({ accessToken: zalo.tokens.access, refreshToken: zalo.tokens.refresh, status: 'ok' });
   });
 
+  it('the first events after a start seed the token from ZALO_ACCESS_TOKEN at once: every one gets it', async () => {
+    const saved = await prisma.zaloToken.findUniqueOrThrow({ where: { id: 'oa' } });
+    await prisma.zaloToken.deleteMany();
+    const tokens = createZaloTokenRepository(prisma);
+    const seeded = await Promise.allSettled(
+      Array.from({ length: 10 }, () => tokens.seed({ accessToken: 'from-env', refreshToken: null, accessExpiresAt: new Date(Date.now() + 3600_000) })),
+    );
+    expect(seeded.map((s) => (s.status === 'fulfilled' ? s.value.accessToken : String(s.reason)))).toEqual(Array(10).fill('from-env'));
+    await prisma.zaloToken.update({ where: { id: 'oa' }, data: saved });
+  });
+
   it('a token Zalo calls invalid is refreshed once and the send retried', async () => {
     zalo.tokens.access = 'rotated-by-zalo'; // Zalo no longer takes the stored access token
     const refreshesBefore = zalo.refreshCalls;

@@ -1,6 +1,6 @@
 // createBot(deps): the Telegram bot — the API's plugins, the session, one error boundary, and the features
 // (inline mode, staff uploads, the dialogue); main.ts decides whether it runs by webhook or by polling.
-import { Bot, Composer, session, type BotError, type Context, type SessionFlavor } from 'grammy';
+import { Bot, Composer, Context, session, type BotError, type SessionFlavor } from 'grammy';
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler, bypassThrottler } from '@grammyjs/transformer-throttler';
@@ -40,18 +40,21 @@ export interface TelegramDeps {
 }
 
 export function createBot(deps: TelegramDeps): Bot<BotContext> {
+  // Every line an update logs carries its id; the child logger is made on first use, as most updates log nothing.
+  class LoggingContext extends Context {
+    #log?: Logger;
+    get log(): Logger {
+      return (this.#log ??= deps.logger.child({ updateId: this.update.update_id }));
+    }
+  }
   const bot = new Bot<BotContext>(deps.token, {
+    ContextConstructor: LoggingContext as unknown as new (...args: ConstructorParameters<typeof Context>) => BotContext,
     botInfo: deps.botInfo,
     client: {
       apiRoot: deps.apiRoot,
       timeoutSeconds: 30,
       canUseWebhookReply: deps.webhookReply ? (method) => method === 'sendMessage' : undefined,
     },
-  });
-  // A logger per update, first: the error boundary and every feature log with the update's id.
-  bot.use((ctx, next) => {
-    ctx.log = deps.logger.child({ updateId: ctx.update.update_id });
-    return next();
   });
   // Flood limits: keep under them (throttler: global, per group, per chat), and wait as told when one is
   // hit anyway (auto-retry). The first answer to a user's own update goes out at once (grammY's

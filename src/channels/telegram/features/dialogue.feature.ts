@@ -4,6 +4,7 @@ import { Composer } from 'grammy';
 import { clientLanguage, type Dialogue } from '../../../conversation/dialogue.js';
 import type { ChatState, Command, Incoming } from '../../../conversation/types.js';
 import type { Messages } from '../../../i18n/messages.js';
+import type { Logger } from '../../../logger.js';
 import type { BotContext } from '../bot.js';
 import type { PhotoFiles } from '../photo-files.js';
 import { render } from '../render.js';
@@ -15,6 +16,8 @@ export interface DialogueFeatureDeps {
   messages: Messages;
   /** Pictures (a village's vlog poster) uploaded once, then sent by file_id. */
   photos?: PhotoFiles;
+  /** Tells whether debug lines are wanted (each update's own logger is ctx.log). */
+  logger?: Logger;
 }
 
 export function dialogueFeature(deps: DialogueFeatureDeps): Composer<BotContext> {
@@ -30,17 +33,22 @@ export function dialogueFeature(deps: DialogueFeatureDeps): Composer<BotContext>
       chatKey: ctx.chat ? String(ctx.chat.id) : undefined,
     });
     if (ctx.chat) ctx.session = outcome.state;
-    ctx.log.debug({ incoming: incoming.type, replies: outcome.replies.length }, 'telegram dialogue answered');
+    if (deps.logger?.isLevelEnabled('debug')) ctx.log.debug({ incoming: incoming.type, replies: outcome.replies.length }, 'telegram dialogue answered');
     await render(ctx, outcome.replies, {
       messages: deps.messages,
       lang: outcome.state.lang ?? clientLanguage(ctx.from?.language_code),
       photos: deps.photos,
-      log: ctx.log,
+      // The update's logger only if a warning needs it.
+      get log() {
+        return ctx.log;
+      },
     });
   };
 
+  // One cheap look first: most updates are not commands, and each command's filter is a layer to pass.
+  const commandsOnly = composer.filter((ctx) => (ctx.msg?.text ?? ctx.msg?.caption)?.startsWith('/') === true);
   for (const command of commands)
-    composer.command(command, (ctx) => run(ctx, { type: 'command', command, argument: typeof ctx.match === 'string' ? ctx.match : undefined }));
+    commandsOnly.command(command, (ctx) => run(ctx, { type: 'command', command, argument: typeof ctx.match === 'string' ? ctx.match : undefined }));
   // A shared phone number counts only when it is the sender's own contact.
   composer.on('message:contact', (ctx) =>
     run(ctx, {
