@@ -52,6 +52,18 @@ export function createTokenProvider(deps: {
     return row;
   }
 
+  // The stored row, read at most once a second here: an answer is 2–3 sends, each asking for the token; another
+  // process's refresh shows within the second (and a rejected token is refreshed from a fresh read anyway).
+  let recent: { row: ReturnType<typeof current>; at: number } | undefined;
+  function currentRecent() {
+    if (!recent || Date.now() - recent.at > 1000) {
+      const row = current();
+      recent = { row, at: Date.now() };
+      row.catch(() => (recent = undefined));
+    }
+    return recent.row;
+  }
+
   function reauthorizationError() {
     return new ZaloReauthorizationNeeded('The Zalo refresh token no longer works: an OA admin must run `npm run zalo:connect` again.');
   }
@@ -100,13 +112,14 @@ export function createTokenProvider(deps: {
   function singleFlight(stale?: string): Promise<string> {
     inFlight ??= refresh(stale).finally(() => {
       inFlight = undefined;
+      recent = undefined;
     });
     return inFlight;
   }
 
   return {
     async accessToken() {
-      const row = await current();
+      const row = await currentRecent();
       if (!row) throw reauthorizationError();
       if (row.status === 'reauthorize') throw reauthorizationError();
       const dueSoon = row.accessExpiresAt.getTime() - Date.now() < REFRESH_AHEAD_MS;
@@ -114,7 +127,7 @@ export function createTokenProvider(deps: {
       return row.accessToken;
     },
     refreshAfterRejection: (stale) => singleFlight(stale),
-    store: (pair) => storeTokens(deps.zaloTokens, pair),
+    store: (pair) => storeTokens(deps.zaloTokens, pair).finally(() => (recent = undefined)),
   };
 }
 
