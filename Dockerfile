@@ -5,11 +5,9 @@ RUN apt-get update \
  && apt-get install -y --no-install-recommends ffmpeg fonts-dejavu-core ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY package.json package-lock.json ./
-COPY prisma ./prisma
-# postinstall generates the Prisma client from prisma/schema.prisma.
-RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
+# postinstall generates the Prisma client and compiles dist/ (TypeScript is a dev dependency, pruned after).
+RUN npm ci --no-audit --no-fund && npm prune --omit=dev --no-audit --no-fund
 ENV NODE_ENV=production \
     FFMPEG_PATH=/usr/bin/ffmpeg \
     FFPROBE_PATH=/usr/bin/ffprobe \
