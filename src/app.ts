@@ -81,6 +81,8 @@ export async function startApp(
   let version: Promise<string> | undefined;
   // Cached once it works, asked again while it fails.
   const cachedVersion = () => (version ??= ffmpegVersion(binaries.ffmpeg).catch((error) => ((version = undefined), Promise.reject(error))));
+  // Asked now, while the rest starts: ffmpeg takes ~0.2 s to load, and the first /healthz would wait for it.
+  cachedVersion().catch(() => {});
   const scrubSecrets = makeScrubber(secretsOf(config));
   // Clip changes: one announcer, and one event hub whose own subscriber connects when a stream first listens.
   const clipEvents = createClipEventHub(new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true }), config.QUEUE_PREFIX);
@@ -111,6 +113,12 @@ export async function startApp(
     const summary = await importContent(repos, config.CONTENT_DIR, { onlyWhenChanged: applied.length === 0 });
     logger.info(describeImport(summary));
   }
+  // The question log's key is read while the handbook loads (both from PostgreSQL; every start waits for them).
+  const questionLogKey =
+    role !== 'worker' && config.QUESTION_LOG === 'on'
+      ? resolveQuestionLogKey({ configured: config.QUESTION_LOG_KEY, appSecrets: repos.appSecrets })
+      : undefined;
+  questionLogKey?.catch(() => {}); // awaited below, where a failure stops the start
   const handbook = await repos.handbook.load();
   const stages = StageBook.from(handbook);
   // One OA client per process (one token provider, so one refresh at a time): the webhook channel, the
@@ -211,7 +219,7 @@ export async function startApp(
     // The question log, where questions are answered. Its key is resolved once here and scrubbed from every log line.
     let questionLog = noQuestionLog;
     if (config.QUESTION_LOG === 'on') {
-      const key = await resolveQuestionLogKey({ configured: config.QUESTION_LOG_KEY, appSecrets: repos.appSecrets });
+      const key = (await questionLogKey)!;
       registerSecret(key);
       questionLog = createQuestionLog({ questions: repos.questions, key, logger });
     }
