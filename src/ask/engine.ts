@@ -4,7 +4,7 @@ import type { Lang, Messages } from '../i18n/messages.js';
 import type { RouteEntry, VillageEntry } from '../content/schema.js';
 import { createComposer, type Composer } from './compose.js';
 import type { Knowledge, Product } from './knowledge.js';
-import { detectLanguage, fold, tokens } from './normalize.js';
+import { detectLanguage } from './normalize.js';
 import { understand, type Understanding } from './understand.js';
 import { LearnedIndex, type LearnedEntry, type LearnedTarget } from './learned.js';
 export { distanceKm } from './geo.js';
@@ -55,10 +55,6 @@ export class AskEngine {
   /** Phrasings taught since the handbook was imported (from PostgreSQL, handed in by setLearned). */
   private taught: LearnedEntry[] = [];
   private learned: LearnedIndex;
-  /** Each village's aliases as villagesFor compares them ("làng tò he" → "to he"), worked out once per handbook. */
-  private aliasPhrases = new Map<VillageEntry, Set<string>>();
-  /** The routes shortest first, as offered when nothing narrows them: sorted once per handbook. */
-  private routesInOrder?: RouteEntry[];
 
   constructor(
     private current: Knowledge,
@@ -77,8 +73,6 @@ export class AskEngine {
   load(knowledge: Knowledge): void {
     this.current = knowledge;
     this.composer = createComposer(knowledge, this.messages);
-    this.aliasPhrases = new Map();
-    this.routesInOrder = undefined;
     this.learned = new LearnedIndex([...knowledge.learned, ...this.taught]);
   }
 
@@ -240,23 +234,8 @@ export class AskEngine {
     if (!phrase) return villages;
     const first: VillageEntry[] = [];
     const others: VillageEntry[] = [];
-    for (const v of villages) (this.aliasPhrasesOf(v).has(phrase) ? first : others).push(v);
+    for (const v of villages) (this.knowledge.aliasPhrases.get(v.id)?.has(phrase) ? first : others).push(v);
     return [...first, ...others];
-  }
-
-  private aliasPhrasesOf(v: VillageEntry): Set<string> {
-    let phrases = this.aliasPhrases.get(v);
-    if (!phrases) {
-      phrases = new Set(
-        v.aliases.map((alias) =>
-          tokens(fold(alias))
-            .filter((w) => !['lang', 'village'].includes(w))
-            .join(' '),
-        ),
-      );
-      this.aliasPhrases.set(v, phrases);
-    }
-    return phrases;
   }
 
   private villageItem(v: VillageEntry, lang: Lang): AnswerItem {
@@ -281,7 +260,6 @@ export class AskEngine {
       const through = k.routes.filter((r) => r.stops.some((s) => s.village === village.id));
       if (through.length) return through;
     }
-    const order = (r: RouteEntry) => ({ city: 0, operator: 1, langnghe: 2 })[r.origin];
     if (u.rest.length) {
       const hits = k.routeIndex.search(u.rest.join(' '), { fuzzy: 0.15, prefix: true, combineWith: 'OR' });
       const ranked = hits.map((hit) => k.routes.find((r) => r.id === hit.id)!).filter(Boolean);
@@ -289,8 +267,7 @@ export class AskEngine {
       // Words none of our routes has ("Ha Long Bay tour"): no route of ours fits.
       if (u.rest.length >= 2) return [];
     }
-    this.routesInOrder ??= [...k.routes].sort((a, b) => a.days - b.days || order(a) - order(b) || a.id.localeCompare(b.id));
-    return [...this.routesInOrder];
+    return [...k.routesShortestFirst];
   }
 }
 

@@ -32,6 +32,10 @@ export class Knowledge {
   readonly guideQuestions: Array<{ size: number; core: Set<string> }> = [];
   readonly guideQuestionsByWord = new Map<string, number[]>();
   readonly routes: RouteEntry[];
+  /** the routes shortest first (then the city's, the operators', ours), as offered when nothing narrows them */
+  readonly routesShortestFirst: RouteEntry[];
+  /** each village's aliases as a craft's phrase is compared with them ("làng tò he" → "to he"), by village id */
+  readonly aliasPhrases = new Map<string, Set<string>>();
   /** Phrasings staff taught the bot that the handbook files hold (learned.yaml); those taught since are the engine's. */
   readonly learned: LearnedEntry[];
   readonly productsByVillage = new Map<string, Product[]>();
@@ -83,16 +87,28 @@ export class Knowledge {
       for (const q of g.questions) {
         const words = new Set(tokens(fold(q)));
         const at = this.guideQuestions.push({ size: words.size, core: new Set([...words].filter((w) => !stopwords.has(w) && !VILLAGE_WORDS.has(w))) }) - 1;
-        // MiniSearch indexes each word lower-cased.
-        for (const word of new Set([...words].map((w) => w.toLowerCase()))) push(this.guideQuestionsByWord, word, at);
+        for (const word of words) push(this.guideQuestionsByWord, word, at);
       }
     this.routes = handbook.routes;
+    const origin = (r: RouteEntry) => ({ city: 0, operator: 1, langnghe: 2 })[r.origin];
+    this.routesShortestFirst = [...this.routes].sort((a, b) => a.days - b.days || origin(a) - origin(b) || a.id.localeCompare(b.id));
     this.learned = handbook.learned ?? [];
     for (const p of handbook.products) {
       push(this.productsByVillage, p.village, p);
       push(this.productsByCraft, p.craft, p);
     }
     for (const v of handbook.villages) v.crafts.forEach((craft) => push(this.villagesByCraft, craft, v));
+    for (const v of handbook.villages)
+      this.aliasPhrases.set(
+        v.id,
+        new Set(
+          v.aliases.map((alias) =>
+            tokens(fold(alias))
+              .filter((w) => !['lang', 'village'].includes(w))
+              .join(' '),
+          ),
+        ),
+      );
     // The village known for the craft first (an alias that is just the craft and "village": "embroidery
     // village", "làng sơn mài"), then those whose main craft it is, then the better documented ones.
     for (const [craftId, list] of this.villagesByCraft) {

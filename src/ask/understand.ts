@@ -214,17 +214,13 @@ const repeatsGuide = (shared: number, size: number, sharedCore: number, core: nu
   shared >= 3 && shared / size >= 0.6 && (core ? sharedCore / core : 1) >= 0.6;
 
 /**
- * Whether any guide question passes repeatsGuide with the asked words (as the search matches them: whole,
- * lower-cased). When none does, the best hit cannot either: the search, the costliest step, is skipped.
+ * Whether any guide question passes repeatsGuide with the asked (folded) words, as the search matches them:
+ * whole. When none does, the best hit cannot either: the search, the costliest step, is skipped.
  */
 function someGuideRepeated(knowledge: Knowledge, words: string[]): boolean {
   const byWord = knowledge.guideQuestionsByWord;
   // Words no guide question has count for none.
-  const terms = new Set<string>();
-  for (const word of words) {
-    const term = word.toLowerCase();
-    if (byWord.has(term)) terms.add(term);
-  }
+  const terms = new Set(words.filter((word) => byWord.has(word)));
   if (terms.size < 3) return false;
   const questions = knowledge.guideQuestions;
   const shared = new Uint16Array(questions.length);
@@ -235,7 +231,7 @@ function someGuideRepeated(knowledge: Knowledge, words: string[]): boolean {
       if (shared[at]!++ === 0) touched.push(at);
       if (questions[at]!.core.has(term)) sharedCore[at]!++;
     }
-  return touched.some((at) => shared[at]! >= 3 && repeatsGuide(shared[at]!, questions[at]!.size, sharedCore[at]!, questions[at]!.core.size));
+  return touched.some((at) => repeatsGuide(shared[at]!, questions[at]!.size, sharedCore[at]!, questions[at]!.core.size));
 }
 
 function exactNames(knowledge: Knowledge, words: string[], asWritten: (i: number) => string): Candidate[] {
@@ -254,9 +250,8 @@ function exactNames(knowledge: Knowledge, words: string[], asWritten: (i: number
     // unless it is also a common word and nothing around it says it is a craft or a village.
     const spelt = asWritten(i);
     let refs = spelt !== word ? knowledge.accentedWords.get(spelt) : knowledge.plainWords.get(word);
-    const inContext = () =>
-      craftContextBefore.has(words[i - 1] ?? '') || craftContextAfter.has(words[i + 1] ?? '') || craftContextAfter.has(words[i + 2] ?? '');
-    if (!refs && spelt === word && ambiguousUnaccented.has(word) && inContext()) {
+    const inContext = craftContextBefore.has(words[i - 1] ?? '') || craftContextAfter.has(words[i + 1] ?? '') || craftContextAfter.has(words[i + 2] ?? '');
+    if (!refs && spelt === word && ambiguousUnaccented.has(word) && inContext) {
       refs = knowledge.ambiguousWords.get(word);
     }
     if (refs) candidates.push({ start: i, end: i + 1, refs, weight: 1, exact: true });
