@@ -5,9 +5,8 @@
 // Targets (issue 20): start to healthy ≤ 3 s once built; the whole tree ≤ 250 MB idle and after the load.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import autocannon from 'autocannon';
 import { startProcess } from './processes.js';
-import { questionTexts, telegramUpdate } from './rounds.js';
+import { postTelegramUpdates } from './rounds.js';
 
 const SECRET = 'bench-secret';
 const UPDATES = Number(process.env.BENCH_UPDATES ?? 20_000);
@@ -54,7 +53,6 @@ function report(label: string, root: number) {
   return total;
 }
 
-const texts = questionTexts();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const fake = await startProcess('bench/fake-bot-api.ts', [], {}, /FAKE (\S+)/);
 const command = (process.env.BENCH_START ?? 'npm start').split(' ');
@@ -89,22 +87,7 @@ console.log(`\`${command.join(' ')}\` to a healthy /healthz: ${seconds.toFixed(2
 await sleep(5000);
 report('idle', app.pid!);
 
-let updateId = 1;
-await autocannon({
-  url: `${base}/telegram/webhook`,
-  connections: 64,
-  amount: UPDATES,
-  requests: [
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-      setupRequest: (request) => {
-        const id = updateId++;
-        return { ...request, body: telegramUpdate(id, texts[id % texts.length]!) };
-      },
-    },
-  ],
-});
+await postTelegramUpdates(base, SECRET, UPDATES);
 await sleep(5000);
 report(`after ${UPDATES} webhook updates`, app.pid!);
 process.kill(-app.pid!, 'SIGTERM');

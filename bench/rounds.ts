@@ -2,6 +2,7 @@
 // BENCH_CONNECTIONS (64) in flight; after a warm-up of each side, BENCH_ROUNDS (5) rounds of each,
 // interleaved with the order alternating, and the medians compared — on a shared 2-core machine single
 // rounds vary by ±20 %, so one proves nothing.
+import autocannon from 'autocannon';
 import { loadQuestionSet } from '../test/helpers/question-set.js';
 
 export const UPDATES = Number(process.env.BENCH_UPDATES ?? 3000);
@@ -14,6 +15,8 @@ export const questionTexts = (): string[] =>
     .flatMap((e) => ('conversation' in e ? e.conversation : [e]))
     .map((q) => q.q)
     .filter(Boolean);
+
+const texts = questionTexts();
 
 export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -37,9 +40,29 @@ export async function interleavedRounds<R>(
   return { warmUp, rounds };
 }
 
-/** A visitor's text message as Telegram posts it to the webhook: update `id`, from one of 5,000 private chats. */
-export function telegramUpdate(id: number, text: string): string {
-  const chat = { id: 100_000 + (id % 5000), type: 'private' };
-  const from = { id: chat.id, is_bot: false, first_name: 'Bench', language_code: 'vi' };
-  return JSON.stringify({ update_id: id, message: { message_id: id, date: 1_700_000_000, chat, from, text } });
+let updateId = 1;
+/**
+ * Posts `amount` visitors' text messages to a Telegram webhook as Telegram does (each a new update_id, from one
+ * of 5,000 private chats, a question of the set), CONNECTIONS in flight; `onResponse` sees each status.
+ */
+export function postTelegramUpdates(base: string, secret: string, amount: number, onResponse?: (status: number) => void) {
+  return autocannon({
+    url: `${base}/telegram/webhook`,
+    connections: CONNECTIONS,
+    amount,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+        setupRequest: (request) => {
+          const id = updateId++;
+          const chat = { id: 100_000 + (id % 5000), type: 'private' };
+          const from = { id: chat.id, is_bot: false, first_name: 'Bench', language_code: 'vi' };
+          const text = texts[id % texts.length];
+          return { ...request, body: JSON.stringify({ update_id: id, message: { message_id: id, date: 1_700_000_000, chat, from, text } }) };
+        },
+        onResponse,
+      },
+    ],
+  });
 }

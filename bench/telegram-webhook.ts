@@ -5,13 +5,11 @@
 // (autocannon), by bench/rounds.ts's method: rounds of 3,000 updates, 64 in flight, a warm-up of each, five
 // interleaved rounds, medians compared. BENCH_PROFILE=<dir> writes LangNghe's CPU profile there.
 // Run by hand: `npm run bench:telegram`. Target (issue 20): median rate ≥ 0.9× the minimal bot's, p99 ≤ 50 ms.
-import autocannon from 'autocannon';
 import { startProcess, startServer } from './processes.js';
-import { CONNECTIONS, interleavedRounds, median, questionTexts, ROUNDS, telegramUpdate, UPDATES } from './rounds.js';
+import { CONNECTIONS, interleavedRounds, median, postTelegramUpdates, ROUNDS, UPDATES } from './rounds.js';
 
 const SECRET = 'bench-secret';
 const TOKEN = '123456:BENCH';
-const texts = questionTexts();
 
 const fake = await startProcess('bench/fake-bot-api.ts', [], {}, /FAKE (\S+)/);
 const env = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_SECRET: SECRET, TELEGRAM_API_ROOT: fake.url };
@@ -22,33 +20,17 @@ const langnghe = await startServer(
   process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [],
 );
 
-let updateId = 1;
 async function load(name: string, base: string) {
   let answered = 0;
   // Timed here, to the last answer: autocannon ends a fixed amount on its 1 s tick, so its own duration (and
   // the moment its promise settles) is whole seconds, too coarse for a round of 1–4 s.
   let lastAnswer = 0;
   const started = performance.now();
-  const result = await autocannon({
-    url: `${base}/telegram/webhook`,
-    connections: CONNECTIONS,
-    amount: UPDATES,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
-        setupRequest: (request) => {
-          const id = updateId++;
-          return { ...request, body: telegramUpdate(id, texts[id % texts.length]!) };
-        },
-        // The minimal bot answers through the Bot API before it ends the webhook request; LangNghe
-        // answers in the webhook response itself.
-        onResponse: (status) => {
-          lastAnswer = performance.now();
-          if (status === 200) answered++;
-        },
-      },
-    ],
+  // The minimal bot answers through the Bot API before it ends the webhook request; LangNghe answers in the
+  // webhook response itself: either way a 200 is an answer given.
+  const result = await postTelegramUpdates(base, SECRET, UPDATES, (status) => {
+    lastAnswer = performance.now();
+    if (status === 200) answered++;
   });
   const seconds = (lastAnswer - started) / 1000;
   const rate = result.requests.total / seconds;
