@@ -7,8 +7,9 @@ import { copyFile, rm } from 'node:fs/promises';
 import type { ReadableStream } from 'node:stream/web';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Composer } from 'grammy';
+import { Composer, type ChatTypeContext } from 'grammy';
 import type { BotContext } from '../bot.js';
+import { onlyIf } from '../only.js';
 import type { Messages } from '../../../i18n/messages.js';
 import { clientLanguage } from '../../../conversation/dialogue.js';
 import type { ClipService } from '../../../services/clips/clip-service.js';
@@ -34,7 +35,11 @@ export interface StaffFeatureDeps {
 
 export function staffFeature(deps: StaffFeatureDeps): Composer<BotContext> {
   const composer = new Composer<BotContext>();
-  const privateChats = composer.chatType('private');
+  // Only a private chat's /staff command or file comes in here; the visitors' messages pass on at once.
+  const privateChats = new Composer<ChatTypeContext<BotContext, 'private'>>();
+  const mayBeStaff = (ctx: BotContext): ctx is ChatTypeContext<BotContext, 'private'> =>
+    ctx.chat?.type === 'private' && Boolean(ctx.message?.video || ctx.message?.document || ctx.message?.text?.startsWith('/'));
+  composer.use(onlyIf(mayBeStaff, privateChats));
   const t = (ctx: BotContext, id: string, args?: Record<string, string | number>) => deps.messages.t(clientLanguage(ctx.from?.language_code), id, args);
 
   privateChats.command('staff', async (ctx) => {
