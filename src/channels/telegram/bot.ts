@@ -4,7 +4,6 @@ import { Bot, Composer, Context, session, type BotError, type SessionFlavor } fr
 import { autoRetry } from '@grammyjs/auto-retry';
 import { sequentialize } from '@grammyjs/runner';
 import { apiThrottler, bypassThrottler } from '@grammyjs/transformer-throttler';
-import { RedisAdapter } from '@grammyjs/storage-redis';
 import type { Redis } from 'ioredis';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Logger } from '../../logger.js';
@@ -14,6 +13,7 @@ import type { ChatState } from '../../conversation/types.js';
 import { inlineFeature } from './features/inline.feature.js';
 import { dialogueFeature, stateOf } from './features/dialogue.feature.js';
 import { createPhotoFiles } from './photo-files.js';
+import { redisSessionStorage } from './session-storage.js';
 
 export interface LogFlavor {
   /** The logger of this update: every line carries its update id. */
@@ -82,7 +82,7 @@ export function createBot(deps: TelegramDeps): Bot<BotContext> {
     session({
       initial: (): ChatState => ({}),
       getSessionKey: (ctx) => (ctx.chat ? String(ctx.chat.id) : undefined),
-      storage: prefixed(new RedisAdapter<ChatState>({ instance: deps.redis as never, ttl: 90 * 24 * 3600 }), `${deps.keyPrefix}:telegram:session:`),
+      storage: redisSessionStorage<ChatState>(deps.redis, `${deps.keyPrefix}:telegram:session:`, 90 * 24 * 3600),
     }),
   );
   // One error boundary, for webhook and polling alike (bot.catch alone serves only polling): log with
@@ -102,28 +102,4 @@ export function createBot(deps: TelegramDeps): Bot<BotContext> {
   bot.errorBoundary(onError, inlineFeature(deps), ...(deps.features ?? []), dialogueFeature({ ...deps, photos }));
   bot.catch(onError);
   return bot;
-}
-
-/**
- * Keys of our own in a shared Redis; and a session that comes back unchanged is not written again
- * (grammY writes back every session it read).
- */
-function prefixed<T>(adapter: RedisAdapter<T>, prefix: string) {
-  const asRead = new Map<string, string>();
-  return {
-    async read(key: string) {
-      const value = await adapter.read(prefix + key);
-      asRead.set(key, JSON.stringify(value ?? null));
-      return value;
-    },
-    async write(key: string, value: T) {
-      const before = asRead.get(key);
-      asRead.delete(key);
-      if (before !== JSON.stringify(value)) await adapter.write(prefix + key, value);
-    },
-    async delete(key: string) {
-      asRead.delete(key);
-      await adapter.delete(prefix + key);
-    },
-  };
 }
