@@ -10,6 +10,7 @@ import { createQueues, jobIdFor } from '../../src/jobs/queues.js';
 import { createLogger } from '../../src/logger.js';
 import { secretsOf } from '../../src/config.js';
 import { visitorHash } from '../../src/services/question-log/question-log.js';
+import { createQuestionRepository } from '../../src/data/question-repository.js';
 import { startFakeTelegram, type FakeTelegram } from '../helpers/fake-telegram.js';
 import { startFakeZalo, type FakeZalo } from '../helpers/fake-zalo.js';
 import { testConfig, TEST_DATABASE_URL } from '../helpers/test-env.js';
@@ -196,6 +197,43 @@ describe('questions from every channel', () => {
       text: 'zxqv blorp flimflam?',
       folded: 'zxqv blorp flimflam',
     });
+  });
+});
+
+describe('a batch', () => {
+  it("is written whole, a visitor's NUL or lone surrogate included (cleaned), every field as recorded", async () => {
+    const mark = `batch-${Date.now()}`;
+    const visitor = 'ab'.repeat(16);
+    const askedAt = new Date('2026-12-01T03:04:05.678Z');
+    const row = { askedAt, channel: 'api' as const, lang: 'en', intent: 'unknown', entries: [] as string[], unknown: true, latencyMs: 1.4, visitor: null };
+    const written = await createQuestionRepository(prisma).insertMany([
+      { ...row, text: `${mark} a\u0000b`, folded: `${mark} ab` },
+      {
+        ...row,
+        text: `${mark} x\ud800y 😀`,
+        folded: null,
+        intent: 'village',
+        entries: ['village:bat-trang', 'route:r1'],
+        unknown: false,
+        latencyMs: 2.6,
+        visitor,
+      },
+    ]);
+    expect(written).toBe(2);
+    const rows = await prisma.question.findMany({ where: { text: { startsWith: mark } }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.text)).toEqual([`${mark} ab`, `${mark} x\uFFFDy 😀`]);
+    expect(rows[0]).toMatchObject({
+      askedAt,
+      channel: 'api',
+      lang: 'en',
+      folded: `${mark} ab`,
+      intent: 'unknown',
+      entries: [],
+      unknown: true,
+      latencyMs: 1,
+      visitor: null,
+    });
+    expect(rows[1]).toMatchObject({ folded: null, intent: 'village', entries: ['village:bat-trang', 'route:r1'], unknown: false, latencyMs: 3, visitor });
   });
 });
 
