@@ -2,6 +2,8 @@
 // platform; tokens in the real PostgreSQL, locks, windows and state in the real Redis.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Redis } from 'ioredis';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { createPrisma, type PrismaClient } from '../../src/data/database.js';
@@ -173,6 +175,31 @@ describe("Zalo's sending rules", () => {
     expect(parts[0]!.length).toBeLessThanOrEqual(2000);
     expect(parts[0]!.endsWith('.')).toBe(true);
     expect(`${parts[0]} ${parts[1]}`).toBe(long);
+  });
+
+  it('follows no redirect: the access token never goes where a 3xx points, and the send fails', async () => {
+    const elsewhere: Array<string | undefined> = [];
+    const thief = createServer((request, response) => {
+      elsewhere.push(request.headers['access_token'] as string | undefined);
+      response.end('{"error":0}');
+    });
+    await new Promise<void>((resolve) => thief.listen(0, '127.0.0.1', resolve));
+    const redirecting = createServer((request, response) => {
+      request.resume();
+      response.writeHead(307, { location: `http://127.0.0.1:${(thief.address() as AddressInfo).port}${request.url}` }).end();
+    });
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const client = createZaloClient({
+        apiBase: `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}`,
+        tokens: { accessToken: async () => 'secret-access-token', refreshAfterRejection: async () => 'secret-access-token' },
+      });
+      await expect(client.sendText('redirected-user', 'hello')).rejects.toMatchObject({ name: 'ZaloHttpError', status: 307 });
+      expect(elsewhere).toEqual([]);
+    } finally {
+      thief.close();
+      redirecting.close();
+    }
   });
 
   it('uploads an image once and reuses its attachment_id', async () => {

@@ -24,7 +24,8 @@ const fitted = (text: string) => text.normalize('NFC').slice(0, ZALO_BOT_TEXT_LI
 
 export function createZaloBotClient(options: { apiBase: string; token: string; timeoutMs?: number }): ZaloBotClient {
   // The token is in the path: the base URL goes to axios alone, never into an error or a log.
-  const http = axios.create({ baseURL: `${options.apiBase.replace(/\/+$/, '')}/bot${options.token}/`, timeout: options.timeoutMs ?? 10_000 });
+  // No redirects: a redirect followed would repeat the token-bearing call elsewhere (and costs CPU per call).
+  const http = axios.create({ baseURL: `${options.apiBase.replace(/\/+$/, '')}/bot${options.token}/`, timeout: options.timeoutMs ?? 10_000, maxRedirects: 0 });
   async function call(method: string, body: Record<string, string>): Promise<string> {
     let data: { ok?: boolean; result?: { message_id?: string }; error_code?: number; description?: string };
     try {

@@ -71,7 +71,9 @@ export function createZaloClient(options: {
   /** Waits between tries when Zalo says we call too often (-32). */
   backoffMs?: number[];
 }): ZaloClient {
-  const http: AxiosInstance = axios.create({ baseURL: options.apiBase, timeout: options.timeoutMs ?? 10_000 });
+  // No redirects: Zalo's API answers where it is asked, and a redirect followed would carry the access_token
+  // header to wherever it points (axios' redirect layer also cost ~0.16 ms of CPU a call, issue 20).
+  const http: AxiosInstance = axios.create({ baseURL: options.apiBase, timeout: options.timeoutMs ?? 10_000, maxRedirects: 0 });
   // About two minutes in all: an outage of a minute on Zalo's side still delivers the answer.
   const backoff = options.backoffMs ?? [1000, 3000, 10_000, 30_000, 60_000];
 

@@ -39,6 +39,8 @@ async function tokenCall(options: { oauthBase: string; appId: string; appSecret:
     const response = await axios.post(new URL('/v4/oa/access_token', options.oauthBase).toString(), new URLSearchParams({ app_id: options.appId, ...form }), {
       headers: { secret_key: options.appSecret, 'Content-Type': 'application/x-www-form-urlencoded' },
       timeout: 10_000,
+      // A redirect followed would repeat the secret_key header elsewhere.
+      maxRedirects: 0,
     });
     data = response.data as Record<string, unknown>;
   } catch (error) {
