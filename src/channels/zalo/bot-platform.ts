@@ -2,7 +2,8 @@
 // <base>/bot<TOKEN>/<method>, a webhook with X-Bot-Api-Secret-Token, text and photos by URL only. Buttons
 // become a numbered menu: the user answers with the number.
 import { timingSafeEqual } from 'node:crypto';
-import axios from 'axios';
+import type { AxiosInstance } from 'axios';
+import { loadAxios } from './load-axios.js';
 import type { Redis } from 'ioredis';
 import type { Dialogue } from '../../conversation/dialogue.js';
 import { splitText } from '../../conversation/fit-text.js';
@@ -25,12 +26,17 @@ const fitted = (text: string) => text.normalize('NFC').slice(0, ZALO_BOT_TEXT_LI
 export function createZaloBotClient(options: { apiBase: string; token: string; timeoutMs?: number }): ZaloBotClient {
   // The token is in the path: the base URL goes to axios alone, never into an error or a log.
   // No redirects: a redirect followed would repeat the token-bearing call elsewhere (and costs CPU per call).
-  const http = axios.create({ baseURL: `${options.apiBase.replace(/\/+$/, '')}/bot${options.token}/`, timeout: options.timeoutMs ?? 10_000, maxRedirects: 0 });
+  let http: Promise<AxiosInstance> | undefined;
+  const client = () =>
+    (http ??= loadAxios().then((axios) =>
+      axios.create({ baseURL: `${options.apiBase.replace(/\/+$/, '')}/bot${options.token}/`, timeout: options.timeoutMs ?? 10_000, maxRedirects: 0 }),
+    ));
   async function call(method: string, body: Record<string, string>): Promise<string> {
     let data: { ok?: boolean; result?: { message_id?: string }; error_code?: number; description?: string };
     try {
-      data = (await http.post(method, body)).data;
+      data = (await (await client()).post(method, body)).data;
     } catch (error) {
+      const axios = await loadAxios();
       const status = axios.isAxiosError(error) ? error.response?.status : undefined;
       const answer = axios.isAxiosError(error) ? (error.response?.data as typeof data | undefined) : undefined;
       if (answer?.ok === false) throw new ZaloApiError(answer.error_code ?? status ?? 0, answer.description ?? 'error', method);

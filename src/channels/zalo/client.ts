@@ -1,7 +1,8 @@
 // The Zalo OA API over plain HTTP with axios. Like grammY, two error kinds: ZaloApiError (Zalo answered
 // and said no: HTTP 200 with a non-zero `error`) and ZaloHttpError (the call itself failed). Neither
 // carries the access token, which travels only in a header.
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
+import { loadAxios } from './load-axios.js';
 import type { TokenProvider } from './token-provider.js';
 
 export class ZaloApiError extends Error {
@@ -73,15 +74,18 @@ export function createZaloClient(options: {
 }): ZaloClient {
   // No redirects: Zalo's API answers where it is asked, and a redirect followed would carry the access_token
   // header to wherever it points (axios' redirect layer also cost ~0.16 ms of CPU a call, issue 20).
-  const http: AxiosInstance = axios.create({ baseURL: options.apiBase, timeout: options.timeoutMs ?? 10_000, maxRedirects: 0 });
+  let http: Promise<AxiosInstance> | undefined;
+  const client = () =>
+    (http ??= loadAxios().then((axios) => axios.create({ baseURL: options.apiBase, timeout: options.timeoutMs ?? 10_000, maxRedirects: 0 })));
   // About two minutes in all: an outage of a minute on Zalo's side still delivers the answer.
   const backoff = options.backoffMs ?? [1000, 3000, 10_000, 30_000, 60_000];
 
   async function once<T>(method: string, token: string, body: unknown, contentType: string): Promise<T> {
     let response;
     try {
-      response = await http.post(method, body, { headers: { access_token: token, 'Content-Type': contentType } });
+      response = await (await client()).post(method, body, { headers: { access_token: token, 'Content-Type': contentType } });
     } catch (error) {
+      const axios = await loadAxios();
       // Never rethrow axios' error: its config holds the token header.
       const status = axios.isAxiosError(error) ? error.response?.status : undefined;
       const reason = axios.isAxiosError(error) ? (error.code ?? error.message) : String(error);

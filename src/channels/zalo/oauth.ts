@@ -1,7 +1,7 @@
 // Zalo OAuth v4 for Official Accounts: the admin's consent (with PKCE), the code exchange and the
 // refresh, over plain HTTP. The app secret travels in the `secret_key` header, never in the body.
 import { createHash, randomBytes } from 'node:crypto';
-import axios from 'axios';
+import { loadAxios } from './load-axios.js';
 
 export interface TokenPair {
   accessToken: string;
@@ -35,6 +35,7 @@ export function authorizeUrl(options: { oauthBase: string; appId: string; redire
 
 async function tokenCall(options: { oauthBase: string; appId: string; appSecret: string }, form: Record<string, string>): Promise<TokenPair> {
   let data: Record<string, unknown>;
+  const axios = await loadAxios();
   try {
     const response = await axios.post(new URL('/v4/oa/access_token', options.oauthBase).toString(), new URLSearchParams({ app_id: options.appId, ...form }), {
       headers: { secret_key: options.appSecret, 'Content-Type': 'application/x-www-form-urlencoded' },
