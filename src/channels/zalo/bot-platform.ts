@@ -2,8 +2,7 @@
 // <base>/bot<TOKEN>/<method>, a webhook with X-Bot-Api-Secret-Token, text and photos by URL only. Buttons
 // become a numbered menu: the user answers with the number.
 import { timingSafeEqual } from 'node:crypto';
-import type { AxiosInstance } from 'axios';
-import { loadAxios } from './load-axios.js';
+import { loadAxios, zaloHttp } from './load-axios.js';
 import type { Redis } from 'ioredis';
 import type { Dialogue } from '../../conversation/dialogue.js';
 import { splitText } from '../../conversation/fit-text.js';
@@ -25,12 +24,7 @@ const fitted = (text: string) => text.normalize('NFC').slice(0, ZALO_BOT_TEXT_LI
 
 export function createZaloBotClient(options: { apiBase: string; token: string; timeoutMs?: number }): ZaloBotClient {
   // The token is in the path: the base URL goes to axios alone, never into an error or a log.
-  // No redirects: a redirect followed would repeat the token-bearing call elsewhere (and costs CPU per call).
-  let http: Promise<AxiosInstance> | undefined;
-  const client = () =>
-    (http ??= loadAxios().then((axios) =>
-      axios.create({ baseURL: `${options.apiBase.replace(/\/+$/, '')}/bot${options.token}/`, timeout: options.timeoutMs ?? 10_000, maxRedirects: 0 }),
-    ));
+  const client = zaloHttp({ baseURL: `${options.apiBase.replace(/\/+$/, '')}/bot${options.token}/`, timeout: options.timeoutMs ?? 10_000 });
   async function call(method: string, body: Record<string, string>): Promise<string> {
     let data: { ok?: boolean; result?: { message_id?: string }; error_code?: number; description?: string };
     try {

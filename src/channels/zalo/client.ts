@@ -1,8 +1,7 @@
 // The Zalo OA API over plain HTTP with axios. Like grammY, two error kinds: ZaloApiError (Zalo answered
 // and said no: HTTP 200 with a non-zero `error`) and ZaloHttpError (the call itself failed). Neither
 // carries the access token, which travels only in a header.
-import type { AxiosInstance } from 'axios';
-import { loadAxios } from './load-axios.js';
+import { loadAxios, zaloHttp } from './load-axios.js';
 import type { TokenProvider } from './token-provider.js';
 
 export class ZaloApiError extends Error {
@@ -72,11 +71,7 @@ export function createZaloClient(options: {
   /** Waits between tries when Zalo says we call too often (-32). */
   backoffMs?: number[];
 }): ZaloClient {
-  // No redirects: Zalo's API answers where it is asked, and a redirect followed would carry the access_token
-  // header to wherever it points (axios' redirect layer also cost ~0.16 ms of CPU a call, issue 20).
-  let http: Promise<AxiosInstance> | undefined;
-  const client = () =>
-    (http ??= loadAxios().then((axios) => axios.create({ baseURL: options.apiBase, timeout: options.timeoutMs ?? 10_000, maxRedirects: 0 })));
+  const client = zaloHttp({ baseURL: options.apiBase, timeout: options.timeoutMs ?? 10_000 });
   // About two minutes in all: an outage of a minute on Zalo's side still delivers the answer.
   const backoff = options.backoffMs ?? [1000, 3000, 10_000, 30_000, 60_000];
 

@@ -1,7 +1,9 @@
 // Zalo OAuth v4 for Official Accounts: the admin's consent (with PKCE), the code exchange and the
 // refresh, over plain HTTP. The app secret travels in the `secret_key` header, never in the body.
 import { createHash, randomBytes } from 'node:crypto';
-import { loadAxios } from './load-axios.js';
+import { loadAxios, zaloHttp } from './load-axios.js';
+
+const http = zaloHttp({ timeout: 10_000 });
 
 export interface TokenPair {
   accessToken: string;
@@ -35,16 +37,15 @@ export function authorizeUrl(options: { oauthBase: string; appId: string; redire
 
 async function tokenCall(options: { oauthBase: string; appId: string; appSecret: string }, form: Record<string, string>): Promise<TokenPair> {
   let data: Record<string, unknown>;
-  const axios = await loadAxios();
   try {
-    const response = await axios.post(new URL('/v4/oa/access_token', options.oauthBase).toString(), new URLSearchParams({ app_id: options.appId, ...form }), {
+    const response = await (
+      await http()
+    ).post(new URL('/v4/oa/access_token', options.oauthBase).toString(), new URLSearchParams({ app_id: options.appId, ...form }), {
       headers: { secret_key: options.appSecret, 'Content-Type': 'application/x-www-form-urlencoded' },
-      timeout: 10_000,
-      // A redirect followed would repeat the secret_key header elsewhere.
-      maxRedirects: 0,
     });
     data = response.data as Record<string, unknown>;
   } catch (error) {
+    const axios = await loadAxios();
     // Never pass axios' error on: its config holds the secret header.
     const status = axios.isAxiosError(error) ? error.response?.status : undefined;
     throw new ZaloOAuthError(`Zalo OAuth call failed: ${status ? `HTTP ${status}` : axios.isAxiosError(error) ? error.code : 'network error'}`);
