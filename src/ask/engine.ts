@@ -49,12 +49,18 @@ const NEARBY_COUNT = 5;
 // How many entries an answer's items hold; its text says how many it leaves out (compose.ts).
 const PRODUCT_ITEMS = 10;
 const VILLAGE_ITEMS = 10;
+// Visitors ask the same things in the same words (and reply buttons send fixed texts): what a short text
+// names and cues is read once per handbook, for the last UNDERSTOOD_KEPT texts (issue 20: a third of the engine's time).
+const UNDERSTOOD_KEPT = 2000;
+const UNDERSTOOD_MAX_LENGTH = 160;
 
 export class AskEngine {
   private composer: Composer;
   /** Phrasings taught since the handbook was imported (from PostgreSQL, handed in by setLearned). */
   private taught: LearnedEntry[] = [];
   private learned: LearnedIndex;
+  /** understand()'s reading of recent texts, for the handbook loaded now (emptied by load). */
+  private understood = new Map<string, Understanding>();
 
   constructor(
     private current: Knowledge,
@@ -72,6 +78,7 @@ export class AskEngine {
   /** Replaces the handbook the engine answers from (after an import). */
   load(knowledge: Knowledge): void {
     this.current = knowledge;
+    this.understood.clear();
     this.composer = createComposer(knowledge, this.messages);
     this.learned = new LearnedIndex([...knowledge.learned, ...this.taught]);
   }
@@ -85,7 +92,7 @@ export class AskEngine {
   ask(input: AskInput, context: AskContext = {}): { answer: Answer; context: AskContext } {
     const detected = detectLanguage(input.text);
     const lang: Lang = input.lang === 'vi' || input.lang === 'en' ? input.lang : detected === 'vi' ? 'vi' : 'en';
-    const u = understand(this.knowledge, input.text);
+    const u = this.understand(input.text);
     const remembered = context.lastVillageId ? this.knowledge.villages.get(context.lastVillageId) : undefined;
     // A taught phrasing as asked is what staff said it means; one with a typo, only when nothing else fits.
     const taught = this.learned.exact(input.text);
@@ -97,6 +104,19 @@ export class AskEngine {
     const firstVillage = answer.items.find((item) => item.type === 'village');
     const focus = answer.intent === 'village' || (answer.intent === 'product' && u.villages.length) ? firstVillage?.id : undefined;
     return { answer, context: { lastVillageId: focus ?? (u.villages[0] || context.lastVillageId) } };
+  }
+
+  /** understand() of this handbook, kept for recent short texts; frozen, as it is shared by their answers. */
+  private understand(text: string): Understanding {
+    const kept = this.understood.get(text);
+    if (kept) return kept;
+    const u = understand(this.knowledge, text);
+    if (text.length > UNDERSTOOD_MAX_LENGTH) return u;
+    for (const value of Object.values(u)) if (Array.isArray(value)) Object.freeze(value);
+    // The oldest text goes first (a Map keeps the order texts were added in).
+    if (this.understood.size >= UNDERSTOOD_KEPT) this.understood.delete(this.understood.keys().next().value!);
+    this.understood.set(text, Object.freeze(u));
+    return u;
   }
 
   private decide(u: Understanding, lang: Lang, location: Location | undefined, remembered: VillageEntry | undefined): Answer {

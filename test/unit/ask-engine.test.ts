@@ -69,6 +69,22 @@ describe('ask engine', () => {
     expect(answer.text).toContain('Bắc Ninh');
   });
 
+  it('answers a question asked before from the handbook imported since, not from what it read then', () => {
+    const withoutVanPhuc = {
+      ...handbook,
+      villages: handbook.villages.filter((v) => v.id !== 'van-phuc'),
+      products: handbook.products.filter((p) => p.village !== 'van-phuc'),
+      routes: handbook.routes.filter((r) => r.stops.every((s) => s.village !== 'van-phuc')),
+    };
+    const own = new AskEngine(new Knowledge(withoutVanPhuc), messages);
+    const question = { text: 'Vạn Phúc ở đâu' };
+    expect(own.ask(question).answer.items.map((i) => i.id)).not.toContain('van-phuc');
+    expect(own.ask(question).answer).toEqual(own.ask(question).answer);
+    // The import that adds the village: the same words now name it.
+    own.load(new Knowledge(handbook));
+    expect(own.ask(question).answer).toMatchObject({ intent: 'village', items: [{ id: 'van-phuc' }] });
+  });
+
   it('has every message in both languages', () => {
     expect(messages.missing()).toEqual([]);
   });
