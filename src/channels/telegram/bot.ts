@@ -62,29 +62,28 @@ export function createBot(deps: TelegramDeps): Bot<BotContext> {
   bot.api.config.use(apiThrottler());
   // Enough tries to outlast a minute of 429s and 5xx (network errors are retried anyway, with backoff).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 30, maxDelaySeconds: 120 }));
-  bot.use(bypassThrottler);
-
   // In order within a chat (the session's key), concurrent across chats: the runner needs it for polling.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString()));
-  // Telegram redelivers an update whose answer was slow or failed: handle each update_id once. The check
-  // runs while the session loads, and is awaited before anything is answered.
-  const firstSeen = new WeakMap<Context, Promise<boolean>>();
+  const chatSession = session<ChatState, BotContext>({
+    initial: (): ChatState => ({}),
+    getSessionKey: (ctx) => (ctx.chat ? String(ctx.chat.id) : undefined),
+    storage: redisSessionStorage<ChatState>(deps.redis, `${deps.keyPrefix}:telegram:session:`, 90 * 24 * 3600),
+  });
+  // One layer for what every update goes through (each layer is closures and promises an update allocates):
+  // the throttler's bypass, the update dedupe and the session. Telegram redelivers an update whose answer was
+  // slow or failed: each update_id is handled once. The claim runs while the session loads, and is awaited
+  // before anything is answered.
   bot.use((ctx, next) => {
     const id = ctx.update.update_id;
     const claim = typeof id === 'number' ? deps.redis.set(`${deps.keyPrefix}:telegram:update:${id}`, '1', 'EX', 24 * 3600, 'NX') : Promise.resolve('OK');
-    firstSeen.set(
-      ctx,
-      claim.then((reply) => reply === 'OK').catch(() => true),
-    );
-    return next();
+    const firstSeen = claim.then((reply) => reply === 'OK').catch(() => true);
+    return bypassThrottler(ctx, async () => {
+      await chatSession(ctx, async () => {
+        if (await firstSeen) return next();
+        ctx.log.info('telegram update already handled');
+      });
+    });
   });
-  bot.use(
-    session({
-      initial: (): ChatState => ({}),
-      getSessionKey: (ctx) => (ctx.chat ? String(ctx.chat.id) : undefined),
-      storage: redisSessionStorage<ChatState>(deps.redis, `${deps.keyPrefix}:telegram:session:`, 90 * 24 * 3600),
-    }),
-  );
   // One error boundary, for webhook and polling alike (bot.catch alone serves only polling): log with
   // the update id, apologise in the user's language; the update is still acknowledged.
   const onError = async (error: BotError<BotContext>) => {
@@ -94,10 +93,6 @@ export function createBot(deps: TelegramDeps): Bot<BotContext> {
     if (ctx.chat) await ctx.reply(deps.messages.t(lang, 'chat-apology')).catch(() => {});
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
   };
-  bot.use(async (ctx, next) => {
-    if (await firstSeen.get(ctx)) return next();
-    ctx.log.info('telegram update already handled');
-  });
   const photos = deps.mediaDir ? createPhotoFiles({ redis: deps.redis, keyPrefix: deps.keyPrefix, mediaDir: deps.mediaDir }) : undefined;
   bot.errorBoundary(onError, inlineFeature(deps), ...(deps.features ?? []), dialogueFeature({ ...deps, photos }));
   bot.catch(onError);
