@@ -1,7 +1,7 @@
 // pino, with every configured secret scrubbed from every line, whatever field or message carries it.
 // Lines are JSON, or readable ones from pino-pretty: it formats the lines pino has already scrubbed.
 import pino, { type DestinationStream, type Logger } from 'pino';
-import pinoPretty from 'pino-pretty';
+import { createRequire } from 'node:module';
 
 export type { Logger };
 
@@ -49,6 +49,8 @@ function isPretty(format: LogFormat, destination: DestinationStream | undefined)
 
 // Takes pino's finished JSON lines, scrubbed like any other, and writes them readable: it sees no raw value.
 function prettyStream(destination: DestinationStream | undefined): DestinationStream {
+  // Loaded only for readable lines: a server logging JSON does not hold it (issue 20).
+  const pinoPretty = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
   return pinoPretty({
     destination: destination ?? 1,
     sync: true, // standard output as pino writes it: nothing held back when the process exits

@@ -1,7 +1,6 @@
 // `npm run artisans:import <file.csv>`: applicants and their applications from a spreadsheet. Every line
 // is checked first and every bad one reported with its number; then all are written in one transaction,
 // or none.
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { ArtisanRepository } from '../../data/artisan-repository.js';
 import { applicationKinds, type Actor } from '../../domain/artisans/application.js';
@@ -55,6 +54,8 @@ export class CsvImportError extends Error {
 
 export async function importArtisansCsv(deps: { artisans: ArtisanRepository; stages: StageBook }, input: { actor: Actor; csv: string }) {
   const { stages } = deps;
+  // Loaded with the first upload: a server that never gets one does not hold the parser (issue 20).
+  const { parse } = await import('csv-parse/sync');
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
     records = parse(input.csv, { columns: true, skip_empty_lines: true, trim: true, bom: true, info: true });

@@ -1,7 +1,6 @@
 // Many publications at once from a CSV (columns clip, target, time): every line is checked first and
 // every bad one named with its number; then all are created in one transaction, or none. "next slot"
 // takes the target's next free slot, counting the lines above it.
-import { parse } from 'csv-parse/sync';
 import { AppError } from '../../errors.js';
 import { parseHanoiTime } from '../../domain/publishing/hanoi-time.js';
 import { isConfigured, TARGETS, type Target } from '../../domain/publishing/targets.js';
@@ -19,6 +18,8 @@ export class BulkScheduleError extends AppError {
 }
 
 export async function bulkSchedule(deps: ScheduleDeps, csv: string) {
+  // Loaded with the first upload: a server that never gets one does not hold the parser (issue 20).
+  const { parse } = await import('csv-parse/sync');
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
     records = parse(csv, {
