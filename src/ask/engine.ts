@@ -90,8 +90,7 @@ export class AskEngine {
   }
 
   ask(input: AskInput, context: AskContext = {}): { answer: Answer; context: AskContext } {
-    const detected = detectLanguage(input.text);
-    const lang: Lang = input.lang === 'vi' || input.lang === 'en' ? input.lang : detected === 'vi' ? 'vi' : 'en';
+    const lang: Lang = input.lang === 'vi' || input.lang === 'en' ? input.lang : detectLanguage(input.text) === 'vi' ? 'vi' : 'en';
     const u = this.understand(input.text);
     const remembered = context.lastVillageId ? this.knowledge.villages.get(context.lastVillageId) : undefined;
     // A taught phrasing as asked is what staff said it means; one with a typo, only when nothing else fits.

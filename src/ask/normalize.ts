@@ -8,8 +8,21 @@ const foldAscii = (text: string) =>
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 
+// A message is folded by each check it passes on its way (forget me, vlog wishes, the engine, the question
+// log): the last text's folding is kept.
+let lastText = '';
+let lastFolded = '';
+
 /** "Bát Tràng ở đâu?" → "bat trang o dau" */
 export function fold(text: string): string {
+  if (text !== lastText) {
+    lastFolded = foldAnew(text);
+    lastText = text;
+  }
+  return lastFolded;
+}
+
+function foldAnew(text: string): string {
   if (!NON_ASCII.test(text)) return foldAscii(text);
   return text
     .normalize('NFD')
