@@ -40,7 +40,9 @@ export async function interleavedRounds<R>(
   return { warmUp, rounds };
 }
 
-let updateId = 1;
+// Unique across runs: the server handles each update_id once for a day (its dedupe), and bench:footprint runs
+// `npm start` with its default QUEUE_PREFIX, so a second run starting again at 1 would only measure "already handled".
+let updateId = Date.now() * 1000;
 /**
  * Posts `amount` visitors' text messages to a Telegram webhook as Telegram does (each a new update_id, from one
  * of 5,000 private chats, a question of the set), CONNECTIONS in flight; `onResponse` sees each status.
