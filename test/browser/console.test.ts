@@ -286,6 +286,21 @@ describe('the staff console', () => {
     expect(queues!.status()).toBe(200);
     await page.getByText('clip-processing').first().waitFor();
     await screenshot(page, 'console-queues');
+    // The board's actions pass the console's checks first: refused from another site, done from the page's own.
+    const admin = `lns_session=${(await sessionCookie(context))!.value}`;
+    const pause = (origin: string) => fetch(`${app.url}/console/queues/api/queues/maintenance/pause`, { method: 'PUT', headers: { cookie: admin, origin } });
+    const paused = async () => {
+      const board = (await (await fetch(`${app.url}/console/queues/api/queues`, { headers: { cookie: admin } })).json()) as {
+        queues: Array<{ name: string; isPaused: boolean }>;
+      };
+      return board.queues.find((q) => q.name === 'maintenance')?.isPaused;
+    };
+    expect((await pause('https://elsewhere.example')).status).toBe(403);
+    expect(await paused()).toBe(false);
+    expect((await pause(app.url)).status).toBe(200);
+    expect(await paused()).toBe(true);
+    await fetch(`${app.url}/console/queues/api/queues/maintenance/resume`, { method: 'PUT', headers: { cookie: admin, origin: app.url } });
+    expect(await paused()).toBe(false);
 
     // Signing out ends the session on the server, not only in this browser.
     const cookie = (await sessionCookie(context))!;
