@@ -30,9 +30,9 @@ export const consoleQueues =
         board = undefined;
         throw error;
       });
-      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !HOP_BY_HOP.has(name) && name !== 'content-length'));
+      const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => !PER_HOP.has(name)));
       const response = await (await board).inject({ method: request.method as HTTPMethods, url: request.url, headers, payload: request.body ?? undefined });
-      for (const [name, value] of Object.entries(response.headers)) if (value !== undefined && !HOP_BY_HOP.has(name)) reply.header(name, value);
+      for (const [name, value] of Object.entries(response.headers)) if (value !== undefined && !PER_HOP.has(name)) reply.header(name, value);
       return reply.code(response.statusCode).send(response.rawPayload);
     };
     app.addHook('preHandler', async (request, reply) => {
@@ -47,8 +47,9 @@ export const consoleQueues =
     app.all(`${QUEUES_PATH}/*`, forward);
   };
 
-// Headers about the connection, not the message: each hop sets its own.
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date']);
+// Headers each side of the hand-over sets for itself: the connection's, the body's length (a parsed JSON body is
+// sent on re-serialised), the date.
+const PER_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date']);
 
 async function createBoard(deps: AppDeps): Promise<FastifyInstance> {
   const [{ createBullBoard }, { BullMQAdapter }, { FastifyAdapter }] = await Promise.all([
